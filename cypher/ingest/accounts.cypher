@@ -1,0 +1,13 @@
+// Upserts accounts from a batch. Each row: key, first/last (epoch ms, may be null), registeredAt
+// (epoch ms or null), label ('fraud' | 'legit' | null), props (map of extra account attributes).
+UNWIND $rows AS row
+MERGE (a:Account {key: row.key})
+  ON CREATE SET a.tags = [], a.created = datetime()
+WITH a, row,
+     CASE WHEN row.first IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.first)}) END AS first,
+     CASE WHEN row.last IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.last)}) END AS last
+SET a.firstSeen = CASE WHEN first IS NOT NULL AND (a.firstSeen IS NULL OR first < a.firstSeen) THEN first ELSE a.firstSeen END,
+    a.lastSeen = CASE WHEN last IS NOT NULL AND (a.lastSeen IS NULL OR last > a.lastSeen) THEN last ELSE a.lastSeen END,
+    a.registeredAt = CASE WHEN row.registeredAt IS NULL THEN a.registeredAt ELSE datetime({epochMillis: toInteger(row.registeredAt)}) END,
+    a.label = coalesce(row.label, a.label)
+SET a += row.props

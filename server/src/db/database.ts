@@ -1,0 +1,278 @@
+// The only module that talks to the Neo4j driver. Statements come from the Cypher catalogue by
+// name; reads run in READ transactions (a cluster routes them to followers), writes in WRITE
+// transactions; every record is turned into plain data; driver errors become DbError with a code
+// the API layer can pass on without leaking Cypher or stack traces.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { CypherCatalog, splitStatements } from './cypher-catalog.js';
+import { toPlain, type PlainRecord } from './plain.js';
+
+export type DbErrorCode = 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'INVALID_QUERY' | 'CONSTRAINT' | 'DATABASE_ERROR';
+
+export class DbError extends Error {
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+    readonly neo4jCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function mapDriverError(e: unknown): DbError {
+  if (e instanceof DbError) return e;
+  const err = e as { code?: string; message?: string; name?: string };
+  const code = String(err.code ?? '');
+  const message = String(err.message ?? e);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connect|ECONNREFUSED/i.test(code)) {
+    return new DbError('DATABASE_UNAVAILABLE', 'the graph database is not reachable', code);
+  }
+  if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated') || /timed? ?out/i.test(message)) {
+    return new DbError('QUERY_TIMEOUT', 'the query took longer than the configured timeout', code);
+  }
+  if (code.startsWith('Neo.ClientError.Statement')) {
+    return new DbError('INVALID_QUERY', message, code);
+  }
+  if (code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
+    return new DbError('CONSTRAINT', message, code);
+  }
+  return new DbError('DATABASE_ERROR', message, code || undefined);
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+}
+
+export interface WriteCounters {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+}
+
+/** A write transaction handed to callers of Database.writeTx: runs catalogue statements by name. */
+export interface WriteTx {
+  run(name: string, params?: Record<string, unknown>): Promise<PlainRecord[]>;
+}
+
+export class Database {
+  readonly driver: Driver;
+
+  constructor(
+    private readonly config: Config,
+    readonly catalog: CypherCatalog,
+    uri: string,
+  ) {
+    this.driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 20,
+      connectionAcquisitionTimeout: 20_000,
+      connectionTimeout: 5_000,
+      // Transient errors are retried, but a database that is down should be reported in seconds.
+      maxTransactionRetryTime: 5_000,
+      logging: { level: 'error', logger: () => {} },
+    });
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.config.neo4j.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private txConfig(opts?: RunOptions) {
+    return { timeout: opts?.timeoutMs ?? this.config.limits.queryTimeoutMs };
+  }
+
+  /** Runs a catalogue statement in a READ transaction and returns plain rows. */
+  async read(name: string, params: Record<string, unknown> = {}, opts?: RunOptions): Promise<PlainRecord[]> {
+    return this.readText(this.catalog.get(name), params, opts);
+  }
+
+  /** Runs Cypher text that itself came from the catalogue (saved queries) in a READ transaction. */
+  async readText(text: string, params: Record<string, unknown> = {}, opts?: RunOptions): Promise<PlainRecord[]> {
+    const session = this.session('READ');
+    try {
+      const result = await session.executeRead((tx) => tx.run(text, params), this.txConfig(opts));
+      return result.records.map((r) => toPlain(r));
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Like readText but also reports whether more than maxRows rows were available. */
+  async readTextCapped(
+    text: string,
+    params: Record<string, unknown>,
+    maxRows: number,
+    opts?: RunOptions,
+  ): Promise<{ keys: string[]; rows: PlainRecord[]; truncated: boolean }> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(async (tx) => {
+        const result = tx.run(text, params);
+        const rows: PlainRecord[] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (rows.length >= maxRows) {
+            truncated = true;
+            break;
+          }
+          rows.push(toPlain(record));
+        }
+        const keys = (await result.keys()) as string[];
+        return { keys, rows, truncated };
+      }, this.txConfig(opts));
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Streams the rows of a catalogue READ statement to a callback, without holding them all. */
+  async stream(
+    name: string,
+    params: Record<string, unknown>,
+    onRow: (row: PlainRecord) => void,
+    opts?: RunOptions,
+  ): Promise<number> {
+    const session = this.session('READ');
+    let n = 0;
+    try {
+      await session.executeRead(async (tx) => {
+        n = 0;
+        for await (const record of tx.run(this.catalog.get(name), params)) {
+          onRow(toPlain(record));
+          n++;
+        }
+      }, this.txConfig(opts));
+      return n;
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a catalogue statement in its own WRITE transaction. */
+  async write(name: string, params: Record<string, unknown> = {}, opts?: RunOptions): Promise<PlainRecord[]> {
+    const rows: PlainRecord[] = [];
+    await this.writeTx(async (tx) => {
+      rows.push(...(await tx.run(name, params)));
+    }, opts);
+    return rows;
+  }
+
+  /**
+   * Runs several catalogue statements in one WRITE transaction (all or nothing) and returns what
+   * they created. The driver retries the whole function on transient errors.
+   */
+  async writeTx(work: (tx: WriteTx) => Promise<void>, opts?: RunOptions): Promise<WriteCounters> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(async (tx: ManagedTransaction) => {
+        const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+        const count = (result: QueryResult) => {
+          const u = result.summary.counters.updates();
+          counters.nodesCreated += u.nodesCreated;
+          counters.relationshipsCreated += u.relationshipsCreated;
+          counters.propertiesSet += u.propertiesSet;
+        };
+        await work({
+          run: async (name, params = {}) => {
+            const result = await tx.run(this.catalog.get(name), params);
+            count(result);
+            return result.records.map((r) => toPlain(r));
+          },
+        });
+        return counters;
+      }, this.txConfig(opts));
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a catalogue statement outside an explicit transaction (needed for CALL … IN TRANSACTIONS). */
+  async runAutoCommit(name: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.run(this.catalog.get(name), params);
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Applies every statement of cypher/schema/*.cypher; all use IF NOT EXISTS, so this is idempotent. */
+  async applySchema(): Promise<number> {
+    let n = 0;
+    for (const file of this.catalog.folder('schema')) {
+      for (const statement of splitStatements(file.text)) {
+        const session = this.session('WRITE');
+        try {
+          await session.run(statement);
+          n++;
+        } catch (e) {
+          const err = mapDriverError(e);
+          throw new DbError(err.code, `${file.file}: ${err.message}`, err.neo4jCode);
+        } finally {
+          await session.close();
+        }
+      }
+    }
+    await this.read('admin/await-indexes');
+    return n;
+  }
+
+  /** EXPLAINs a statement: used to validate saved queries without running them. */
+  async explain(text: string, params: Record<string, unknown>): Promise<{ type: string }> {
+    const session = this.session('READ');
+    try {
+      const result = await session.run(`EXPLAIN ${text}`, params);
+      return { type: result.summary.queryType };
+    } catch (e) {
+      throw mapDriverError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Server version and edition, or throws DATABASE_UNAVAILABLE. */
+  async serverInfo(): Promise<{ version: string; edition: string; address: string }> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.config.neo4j.database });
+      const rows = await this.read('admin/server-components');
+      const row = rows[0] ?? {};
+      return {
+        version: String(row.version ?? info.agent ?? 'unknown'),
+        edition: String(row.edition ?? 'unknown'),
+        address: String(info.address ?? ''),
+      };
+    } catch (e) {
+      throw mapDriverError(e);
+    }
+  }
+
+  async waitUntilReachable(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.driver.getServerInfo({ database: this.config.neo4j.database });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw mapDriverError(e);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

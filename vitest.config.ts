@@ -1,0 +1,37 @@
+// Test tiers: unit (pure, fast), integration (*.int.test.ts, real Neo4j), e2e (*.e2e.test.ts, real
+// Chromium against the real server). Integration and e2e share one Neo4j started by the global
+// setup (or NEO4J_URI) and run one file at a time, because each file owns the database while it runs.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.int.test.ts'],
+          globalSetup: ['test/setup/global-neo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/setup/global-neo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
