@@ -1,5 +1,161 @@
 // Data commands of the CLI: generate, ingest, detect, query, report.
-import type { Command } from 'commander';
+import path from 'node:path';
+import { Command, Option } from 'commander';
 import type { Config } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { KINDS, readMappingFile, type Kind } from './ingest/columns.js';
+import { ingestFiles, type IngestSummary } from './ingest/ingest.js';
 
-export function registerDataCommands(_program: Command, _config: () => Config): void {}
+function printIngest(summary: IngestSummary): void {
+  for (const f of summary.files) {
+    if (f.error) {
+      console.log(`${f.file}: FAILED: ${f.error}`);
+      continue;
+    }
+    const rate = f.seconds > 0 ? Math.round((f.rowsRead - f.resumedFrom) / f.seconds) : 0;
+    console.log(
+      `${f.file}: ${f.kind}, ${f.rowsRead} rows read, ${f.accepted} accepted, ${f.rejected} rejected` +
+        (f.resumedFrom ? ` (resumed after row ${f.resumedFrom})` : '') +
+        `, ${rate} rows/s` +
+        (f.rejectsFile ? `\n  rejects: ${f.rejectsFile}` : ''),
+    );
+  }
+  console.log(
+    `total: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created in ${summary.seconds.toFixed(1)} s`,
+  );
+}
+
+function positiveInt(name: string, text: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${name} must be a whole number from 0 to ${max}, got '${text}'`);
+  return n;
+}
+
+export function registerDataCommands(program: Command, config: () => Config): void {
+  program
+    .command('generate')
+    .description('write synthetic logs of every kind with planted fraud rings and truth.json')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--accounts <n>', 'number of accounts', '5000')
+    .option('--seed <n>', 'random seed (same seed, same data)', '1')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { out: string; accounts: string; seed: string; json?: boolean }) => {
+      const { generate } = await import('./generate/generate.js');
+      const started = Date.now();
+      const result = await generate({
+        outDir: opts.out,
+        accounts: positiveInt('--accounts', opts.accounts, 10_000_000),
+        seed: positiveInt('--seed', opts.seed, 2 ** 31),
+      });
+      const seconds = (Date.now() - started) / 1000;
+      if (opts.json) console.log(JSON.stringify({ ...result, seconds }));
+      else {
+        console.log(
+          `${result.accounts} accounts, ${result.rings} planted rings (${result.ringMembers} members) in ${opts.out} (${seconds.toFixed(1)} s)`,
+        );
+        for (const [f, n] of Object.entries(result.files)) console.log(`  ${f}: ${n} rows`);
+      }
+    });
+
+  program
+    .command('detect')
+    .description('detect and score fraud rings; replaces the previous result')
+    .option('--max-share <n>', 'identifiers shared by more accounts are crowds, not links', '50')
+    .option('--min-score <x>', 'rings scoring below this are not kept', '0.3')
+    .option('--json', 'print rings as JSON')
+    .action(async (opts: { maxShare: string; minScore: string; json?: boolean }) => {
+      const { detectRings } = await import('./detect/detect.js');
+      const minScore = Number(opts.minScore);
+      if (!(minScore >= 0 && minScore <= 1))
+        throw new Error(`--min-score must be a number from 0 to 1, got '${opts.minScore}'`);
+      const open = await openDatabase(config());
+      try {
+        const result = await detectRings(open.db, {
+          maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
+          minScore,
+        });
+        if (opts.json) {
+          console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds }));
+          return;
+        }
+        const flagged = result.rings.filter((r) => r.score >= 0.5);
+        console.log(
+          `${result.rings.length} rings (${flagged.length} scoring >= 0.5, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
+            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${result.stats.peakRssMb} MB`,
+        );
+        for (const r of result.rings.slice(0, 15)) {
+          console.log(
+            `  ${r.id}  score ${r.score.toFixed(2)}  ${r.size} accounts  ${r.reasons
+              .slice(0, 2)
+              .map((x) => x.detail)
+              .join('; ')}`,
+          );
+        }
+        if (result.rings.length > 15) console.log(`  … ${result.rings.length - 15} more (--json for all)`);
+      } finally {
+        await open.close();
+      }
+    });
+
+  program
+    .command('evaluate')
+    .description('score the stored detection result against truth.json and/or account labels')
+    .option('--truth <file>', 'truth.json written by `generate`')
+    .option('--labels', 'evaluate against fraud/legit labels stored on accounts')
+    .option('--min-score <x>', 'rings at or above this score are flagged', '0.5')
+    .option('--json', 'print the metrics as JSON')
+    .action(async (opts: { truth?: string; labels?: boolean; minScore: string; json?: boolean }) => {
+      const { evaluate, formatEvaluation } = await import('./detect/evaluate.js');
+      if (!opts.truth && !opts.labels) throw new Error('give --truth FILE, --labels, or both');
+      const open = await openDatabase(config());
+      try {
+        const result = await evaluate(open.db, {
+          truthFile: opts.truth,
+          labels: opts.labels === true,
+          minScore: Number(opts.minScore),
+        });
+        console.log(opts.json ? JSON.stringify(result) : formatEvaluation(result));
+      } finally {
+        await open.close();
+      }
+    });
+
+  program
+    .command('ingest')
+    .description('load log files (CSV, TSV, JSONL, optionally .gz) into the graph')
+    .argument('<files...>', 'files to ingest, in order')
+    .addOption(new Option('--kind <kind>', 'log kind (detected from the header when omitted)').choices([...KINDS]))
+    .option('--mapping <file>', 'JSON mapping file: { kind, columns: { field: column }, accountProps, required }')
+    .option('--rejects-dir <dir>', 'where rejects files go (default: <data dir>/rejects)')
+    .option('--batch-size <n>', 'rows per write transaction', '2000')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        files: string[],
+        opts: { kind?: Kind; mapping?: string; rejectsDir?: string; batchSize: string; json?: boolean },
+      ) => {
+        const c = config();
+        const mapping = opts.mapping ? readMappingFile(opts.mapping) : undefined;
+        const batchSize = Number(opts.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+          throw new Error(`--batch-size must be a whole number from 1 to 100000, got '${opts.batchSize}'`);
+        }
+        const open = await openDatabase(c);
+        try {
+          const summary = await ingestFiles(open.db, files, {
+            kind: opts.kind,
+            mapping,
+            rejectsDir: opts.rejectsDir ?? path.join(path.dirname(c.embedded.home), 'rejects'),
+            batchSize,
+            quiet: opts.json === true,
+          });
+          if (opts.json) console.log(JSON.stringify(summary));
+          else printIngest(summary);
+          if (summary.files.some((f) => f.error)) process.exitCode = 1;
+        } finally {
+          await open.close();
+        }
+      },
+    );
+}

@@ -102,6 +102,10 @@ program
   });
 
 export async function main(argv: string[]): Promise<void> {
+  // `ringscope detect | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const { registerDataCommands } = await import('./cli-data.js');
   registerDataCommands(program, config);
   try {

@@ -1,0 +1,3 @@
+// Tool nodes with their category and intel tags.
+MATCH (t:Tool)
+RETURN t.key AS key, t.category AS category, coalesce(t.tags, []) AS tags

@@ -1,0 +1,64 @@
+// The account–account graph: accounts interned to small integers, undirected weighted edges
+// stored in one Map keyed by the pair, and the identifiers behind each link kept for reasons.
+// Memory grows with linked accounts and pairs, not with the whole database.
+
+export interface SharedIdentifier {
+  label: string;
+  key: string;
+  tags: string[];
+  degree: number;
+  weight: number;
+  members: number[];
+}
+
+export type SoftLinkKind = 'SEQUENTIAL_PHONES' | 'EMAIL_PATTERN' | 'IP_REGISTRATION_BURST';
+
+export class AccountGraph {
+  readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** pair (i * 2^21 + j, i < j) → summed weight. */
+  readonly edges = new Map<number, number>();
+  readonly identifiers: SharedIdentifier[] = [];
+  /** account index → soft-link kinds it takes part in. */
+  readonly softLinks = new Map<number, Set<SoftLinkKind>>();
+
+  intern(key: string): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  static pair(a: number, b: number): number {
+    return a < b ? a * 2 ** 21 + b : b * 2 ** 21 + a;
+  }
+  static unpair(p: number): [number, number] {
+    const a = Math.floor(p / 2 ** 21);
+    return [a, p - a * 2 ** 21];
+  }
+
+  addEdge(a: number, b: number, w: number): void {
+    if (a === b || w <= 0) return;
+    const p = AccountGraph.pair(a, b);
+    this.edges.set(p, (this.edges.get(p) ?? 0) + w);
+  }
+
+  /** Links every pair of a group (groups are capped by maxShare, so this stays small). */
+  linkAll(members: number[], w: number): void {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) this.addEdge(members[x]!, members[y]!, w);
+    }
+  }
+
+  addSoft(kind: SoftLinkKind, members: number[], w: number): void {
+    this.linkAll(members, w);
+    for (const m of members) {
+      let set = this.softLinks.get(m);
+      if (!set) this.softLinks.set(m, (set = new Set()));
+      set.add(kind);
+    }
+  }
+}

@@ -1,0 +1,251 @@
+// Ring detection: stream shared identifiers and soft signals out of Neo4j into an account graph,
+// group it, score each group with reasons, and replace the previous result (keeping ring ids
+// stable where membership barely changed).
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database.js';
+import { AccountGraph, type SoftLinkKind } from './account-graph.js';
+import { groupAccounts } from './grouping.js';
+import { scoreRing, type AccountFeatures, type Reason } from './scoring.js';
+import { BENIGN_TAGS, LINK_THRESHOLD, identifierWeight } from './weights.js';
+
+export interface DetectOptions {
+  /** Identifiers shared by more accounts than this are crowds, not links (default 50). */
+  maxShare?: number;
+  /** Components larger than this are split with Louvain (default 60). */
+  maxGroup?: number;
+  /** Rings scoring below this are not persisted (default 0.3). */
+  minScore?: number;
+  seed?: number;
+}
+
+export interface DetectedRing {
+  id: string;
+  score: number;
+  size: number;
+  members: string[];
+  reasons: Reason[];
+}
+
+export interface DetectResult {
+  rings: DetectedRing[];
+  seconds: number;
+  stats: { linkedAccounts: number; links: number; candidates: number; peakRssMb: number };
+}
+
+const HOUR = 3_600_000;
+const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
+
+/** Links members registered within `windowMs` of the previous one (sorted by time). */
+function burstChains(members: { account: number; registered: number }[], windowMs: number): number[][] {
+  const sorted = [...members].sort((a, b) => a.registered - b.registered);
+  const chains: number[][] = [];
+  let chain: number[] = [];
+  let last = -Infinity;
+  for (const m of sorted) {
+    if (m.registered - last > windowMs) {
+      if (chain.length >= 2) chains.push(chain);
+      chain = [];
+    }
+    chain.push(m.account);
+    last = m.registered;
+  }
+  if (chain.length >= 2) chains.push(chain);
+  return chains;
+}
+
+export async function buildAccountGraph(db: Database, maxShare: number): Promise<AccountGraph> {
+  const g = new AccountGraph();
+  await db.stream(
+    'detect/shared-identifiers',
+    { maxShare },
+    (row) => {
+      const tags = (row.tags as string[]) ?? [];
+      const degree = Number(row.degree);
+      const weight = identifierWeight(String(row.label), degree, tags);
+      if (weight <= 0) return;
+      const members = [...new Set(row.accounts as string[])].map((k) => g.intern(k));
+      g.linkAll(members, weight);
+      g.identifiers.push({ label: String(row.label), key: String(row.key), tags, degree, weight, members });
+    },
+    { timeoutMs: 0 },
+  );
+  await db.stream(
+    'detect/phone-blocks',
+    { minAccounts: 3, maxShare },
+    (row) => {
+      const members = (row.accounts as string[]).map((k) => g.intern(k));
+      g.addSoft('SEQUENTIAL_PHONES', members, Number(row.tagged) > 0 ? 0.6 : 0.35);
+    },
+    { timeoutMs: 0 },
+  );
+  await db.stream(
+    'detect/email-stems',
+    { minAccounts: 3, maxShare },
+    (row) => {
+      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
+        account: g.intern(m.account),
+        registered: m.registered,
+      }));
+      for (const chain of burstChains(members, 24 * HOUR))
+        if (chain.length >= 3) g.addSoft('EMAIL_PATTERN', chain, 0.2);
+    },
+    { timeoutMs: 0 },
+  );
+  await db.stream(
+    'detect/ip-registrations',
+    { maxShare, benignTags: BENIGN_TAGS },
+    (row) => {
+      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
+        account: g.intern(m.account),
+        registered: m.registered,
+      }));
+      for (const chain of burstChains(members, HOUR)) g.addSoft('IP_REGISTRATION_BURST', chain, 0.3);
+    },
+    { timeoutMs: 0 },
+  );
+  return g;
+}
+
+async function scoreContext(db: Database) {
+  const counts = (await db.read('admin/store-counts'))[0];
+  const total = Math.max(1, Number(counts?.accounts ?? 1));
+  const apiBaseline = new Map<string, number>();
+  for (const r of await db.read('detect/api-baseline')) apiBaseline.set(String(r.api), Number(r.users) / total);
+  const fraudTools = new Set<string>();
+  for (const r of await db.read('detect/tools')) {
+    if (TOOL_CATEGORIES.has(String(r.category)) || (r.tags as string[]).includes('fraud-tool'))
+      fraudTools.add(String(r.key));
+  }
+  return { apiBaseline, fraudTools };
+}
+
+async function fetchFeatures(db: Database, keys: string[]): Promise<Map<string, AccountFeatures>> {
+  const out = new Map<string, AccountFeatures>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, { timeoutMs: 0 });
+    for (const r of rows) {
+      out.set(String(r.key), {
+        key: String(r.key),
+        registered: r.registered === null ? null : Number(r.registered),
+        proxyIps: Number(r.proxyIps),
+        smsPhones: Number(r.smsPhones),
+        tools: r.tools as string[],
+        apis: r.apis as AccountFeatures['apis'],
+        declines: Number(r.declines),
+        chargebacks: Number(r.chargebacks),
+        refunds: Number(r.refunds),
+        payments: Number(r.payments),
+        failures: Number(r.failures),
+        accountLinks: Number(r.accountLinks),
+      });
+    }
+  }
+  return out;
+}
+
+/** Reuses the id of a previous ring that shares at least half of the union of members. */
+function stableIds(rings: Omit<DetectedRing, 'id'>[], previous: { id: string; members: string[] }[]): DetectedRing[] {
+  const ringOf = new Map<string, number>();
+  previous.forEach((p, i) => p.members.forEach((m) => ringOf.set(m, i)));
+  const taken = new Set<number>();
+  return rings.map((r) => {
+    const overlap = new Map<number, number>();
+    for (const m of r.members) {
+      const p = ringOf.get(m);
+      if (p !== undefined) overlap.set(p, (overlap.get(p) ?? 0) + 1);
+    }
+    let best: number | undefined;
+    let bestJ = 0.5;
+    for (const [p, shared] of overlap) {
+      const union = r.members.length + previous[p]!.members.length - shared;
+      const j = shared / union;
+      if (j >= bestJ && !taken.has(p)) {
+        best = p;
+        bestJ = j;
+      }
+    }
+    if (best !== undefined) {
+      taken.add(best);
+      return { ...r, id: previous[best]!.id };
+    }
+    const hash = createHash('sha1')
+      .update([...r.members].sort().join('\n'))
+      .digest('hex');
+    return { ...r, id: `R-${hash.slice(0, 10)}` };
+  });
+}
+
+export async function detectRings(db: Database, opts: DetectOptions = {}): Promise<DetectResult> {
+  const started = Date.now();
+  let peakRss = process.memoryUsage().rss;
+  const maxShare = opts.maxShare ?? 50;
+  const g = await buildAccountGraph(db, maxShare);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const groups = groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
+
+  // Identifiers and soft links per group, for the reasons.
+  const groupOf = new Int32Array(g.keys.length).fill(-1);
+  groups.forEach((members, gi) => members.forEach((m) => (groupOf[m] = gi)));
+  const sharedByGroup = groups.map(() => [] as AccountGraph['identifiers']);
+  for (const id of g.identifiers) {
+    const counts = new Map<number, number>();
+    for (const m of id.members) {
+      const gi = groupOf[m]!;
+      if (gi >= 0) counts.set(gi, (counts.get(gi) ?? 0) + 1);
+    }
+    for (const [gi, c] of counts) if (c >= 2) sharedByGroup[gi]!.push(id);
+  }
+
+  const ctx = await scoreContext(db);
+  const features = await fetchFeatures(
+    db,
+    groups.flat().map((i) => g.keys[i]!),
+  );
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const minScore = opts.minScore ?? 0.3;
+  const scored: Omit<DetectedRing, 'id'>[] = [];
+  groups.forEach((members, gi) => {
+    const feats = members.map((m) => features.get(g.keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
+    if (feats.length < 2) return;
+    const soft = new Map<SoftLinkKind, number>();
+    for (const m of members) for (const k of g.softLinks.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
+    const { score, reasons } = scoreRing(feats, sharedByGroup[gi]!, soft, ctx);
+    if (score < minScore) return;
+    scored.push({ score, size: feats.length, members: feats.map((f) => f.key).sort(), reasons });
+  });
+  scored.sort((a, b) => b.score - a.score || b.size - a.size);
+
+  const previous = (await db.read('detect/previous-rings', {}, { timeoutMs: 0 })).map((r) => ({
+    id: String(r.id),
+    members: r.members as string[],
+  }));
+  const rings = stableIds(scored, previous);
+  await db.writeTx(
+    async (tx) => {
+      await tx.run('detect/clear-rings');
+      for (let i = 0; i < rings.length; i += 500) {
+        await tx.run('detect/write-rings', {
+          rings: rings.slice(i, i + 500).map((r) => ({
+            id: r.id,
+            score: r.score,
+            size: r.size,
+            members: r.members,
+            reasonCodes: r.reasons.map((x) => x.code),
+            reasonsJson: JSON.stringify(r.reasons),
+          })),
+        });
+      }
+    },
+    { timeoutMs: 0 },
+  );
+  return {
+    rings,
+    seconds: (Date.now() - started) / 1000,
+    stats: {
+      linkedAccounts: g.keys.length,
+      links: g.edges.size,
+      candidates: groups.length,
+      peakRssMb: Math.round(peakRss / 2 ** 20),
+    },
+  };
+}

@@ -1,0 +1,380 @@
+// One input row → what it means for the graph (accounts, account→identifier links, account→account
+// links, intel, API assets), or a reject reason naming the column. Pure: no I/O.
+import type { Field, Mapping } from './columns.js';
+import { normaliseApi } from './normalise/api.js';
+import { emailPattern, normaliseEmail } from './normalise/email.js';
+import { normaliseIp } from './normalise/ip.js';
+import { normalisePayment } from './normalise/payment.js';
+import { normalisePhone, phoneBlock } from './normalise/phone.js';
+import { normaliseAddress, normaliseDevice } from './normalise/text-keys.js';
+import { parseTime } from './normalise/time.js';
+import { detectTools } from './normalise/user-agent.js';
+
+export const LINK_TYPES = {
+  USED_DEVICE: 'Device',
+  USED_IP: 'IP',
+  PAID_WITH: 'PaymentMethod',
+  HAS_PHONE: 'Phone',
+  HAS_EMAIL: 'Email',
+  SHIPS_TO: 'Address',
+  CALLED: 'Api',
+  RAN: 'Tool',
+} as const;
+export type LinkType = keyof typeof LINK_TYPES;
+export type EntityLabel = (typeof LINK_TYPES)[LinkType] | 'Account';
+export const ACCOUNT_LINK_TYPES = ['REFERRED', 'TRANSFERRED_TO', 'BOUGHT_FROM'] as const;
+export type AccountLinkType = (typeof ACCOUNT_LINK_TYPES)[number];
+
+/** Longest accepted field; a longer value is a broken export, not an identifier. */
+export const MAX_FIELD_LENGTH = 4096;
+
+export interface AccountUpsert {
+  key: string;
+  t: number | null;
+  registeredAt: number | null;
+  label: 'fraud' | 'legit' | null;
+  props: Record<string, string | number | boolean>;
+}
+export interface Link {
+  rel: LinkType;
+  account: string;
+  key: string;
+  t: number | null;
+  amount: number;
+  declines: number;
+  chargebacks: number;
+  refunds: number;
+  failures: number;
+  nodeProps: Record<string, string | number | boolean>;
+}
+export interface AccountLink {
+  rel: AccountLinkType;
+  from: string;
+  to: string;
+  t: number | null;
+  amount: number;
+}
+export interface DeviceTool {
+  device: string;
+  tool: string;
+  category: string;
+  t: number | null;
+}
+export interface IntelHit {
+  label: EntityLabel;
+  key: string;
+  tags: string[];
+  confidence: number | null;
+  source: string | null;
+  nodeProps: Record<string, string | number | boolean>;
+}
+export interface ApiAsset {
+  key: string;
+  domain: string | null;
+  sensitivity: string | null;
+  controls: string[];
+  tags: string[];
+}
+
+export interface RowEffects {
+  accounts: AccountUpsert[];
+  links: Link[];
+  accountLinks: AccountLink[];
+  deviceTools: DeviceTool[];
+  intel: IntelHit[];
+  apis: ApiAsset[];
+}
+
+export type RowResult = { ok: true; effects: RowEffects } | { ok: false; reason: string };
+
+export type RawRow = Record<string, string>;
+
+class Reject extends Error {}
+
+const FRAUD_WORDS = new Set(['1', 'fraud', 'fraudulent', 'true', 'yes', 'bad', 'scam', 'y']);
+const LEGIT_WORDS = new Set(['0', 'legit', 'legitimate', 'false', 'no', 'good', 'ok', 'genuine', 'n']);
+
+function parseLabel(v: string, column: string): 'fraud' | 'legit' {
+  const w = v.trim().toLowerCase();
+  if (FRAUD_WORDS.has(w)) return 'fraud';
+  if (LEGIT_WORDS.has(w)) return 'legit';
+  throw new Reject(
+    `column ${column}: label '${v.slice(0, 40)}' is neither fraud (1/fraud/true) nor legit (0/legit/false)`,
+  );
+}
+
+function parseAmount(v: string, column: string): number {
+  const n = Number(v.trim().replace(/[,$€£¥\s]/g, ''));
+  if (!Number.isFinite(n)) throw new Reject(`column ${column}: amount '${v.slice(0, 40)}' is not a number`);
+  return n;
+}
+
+const INTEL_TYPES: Record<string, EntityLabel> = {
+  ip: 'IP',
+  ipv4: 'IP',
+  ipv6: 'IP',
+  'ip-dst': 'IP',
+  'ip-src': 'IP',
+  phone: 'Phone',
+  msisdn: 'Phone',
+  device: 'Device',
+  fingerprint: 'Device',
+  email: 'Email',
+  'email-src': 'Email',
+  card: 'PaymentMethod',
+  payment: 'PaymentMethod',
+  bin: 'PaymentMethod',
+  address: 'Address',
+  tool: 'Tool',
+  'user-agent': 'Tool',
+  account: 'Account',
+  api: 'Api',
+};
+
+/** Classifies a status/event text into the outcomes we aggregate. */
+function orderOutcome(text: string): 'paid' | 'declined' | 'refund' | 'chargeback' | 'other' {
+  const t = text.toLowerCase();
+  if (/charge ?back|dispute/.test(t)) return 'chargeback';
+  if (/refund|return/.test(t)) return 'refund';
+  if (/declin|reject|fail|denied|insufficient/.test(t)) return 'declined';
+  if (/paid|success|approved|captured|complete|settled|ok/.test(t)) return 'paid';
+  return 'other';
+}
+
+export function rowEffects(row: RawRow, mapping: Mapping): RowResult {
+  try {
+    return { ok: true, effects: build(row, mapping) };
+  } catch (e) {
+    if (e instanceof Reject) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+function build(row: RawRow, mapping: Mapping): RowEffects {
+  const { columns, kind } = mapping;
+  const get = (f: Field): string | undefined => {
+    const col = columns[f];
+    if (col === undefined) return undefined;
+    const v = row[col];
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === '' || /^(null|nan|none|n\/a)$/i.test(t) ? undefined : t;
+  };
+  for (const [col, v] of Object.entries(row)) {
+    if (v.length > MAX_FIELD_LENGTH)
+      throw new Reject(`column ${col}: value of ${v.length} characters (limit ${MAX_FIELD_LENGTH})`);
+    if (v.includes('\uFFFD')) throw new Reject(`column ${col}: invalid UTF-8`);
+  }
+  for (const f of mapping.required) {
+    if (get(f) === undefined) throw new Reject(`column ${columns[f] ?? f}: required value is empty`);
+  }
+  const effects: RowEffects = { accounts: [], links: [], accountLinks: [], deviceTools: [], intel: [], apis: [] };
+
+  if (kind === 'intel') return intel(get, columns, effects);
+  if (kind === 'api-assets') return apiAsset(get, columns, effects);
+
+  const timeText = get('time');
+  const t = timeText === undefined ? null : (parseTime(timeText) ?? null);
+  if (timeText !== undefined && t === null) {
+    throw new Reject(`column ${columns.time}: unparseable timestamp '${timeText.slice(0, 40)}'`);
+  }
+  if ((kind === 'registration' || kind === 'login' || kind === 'order') && t === null && columns.time !== undefined) {
+    throw new Reject(`column ${columns.time}: timestamp is empty`);
+  }
+
+  const emailText = get('email');
+  const email = emailText === undefined ? undefined : normaliseEmail(emailText);
+  if (emailText !== undefined && !email)
+    throw new Reject(`column ${columns.email}: invalid email '${emailText.slice(0, 60)}'`);
+  // Without an account column the email is the account (registration logs keyed by email).
+  const account = get('account') ?? email?.key;
+  if (account === undefined) throw new Reject(`column ${columns.account ?? 'account'}: account key is empty`);
+  if (account.length > 256) throw new Reject(`column ${columns.account}: account key longer than 256 characters`);
+
+  const labelText = get('label');
+  const label = labelText === undefined ? null : parseLabel(labelText, columns.label ?? 'label');
+  const props: AccountUpsert['props'] = {};
+  for (const [prop, col] of Object.entries(mapping.accountProps)) {
+    const v = row[col]?.trim();
+    if (v) props[prop] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  }
+  const country = get('country');
+  if (country) props.country = country;
+  const ua = get('userAgent');
+  if (ua) props.userAgent = ua.slice(0, 512);
+  effects.accounts.push({ key: account, t, registeredAt: kind === 'registration' ? t : null, label, props });
+  if (kind === 'labels') return effects;
+
+  const link = (rel: LinkType, key: string, extra: Partial<Link> = {}) =>
+    effects.links.push({
+      rel,
+      account,
+      key,
+      t,
+      amount: 0,
+      declines: 0,
+      chargebacks: 0,
+      refunds: 0,
+      failures: 0,
+      nodeProps: {},
+      ...extra,
+    });
+
+  // Outcome of an order / login, used for the aggregate counters on the links it creates.
+  const statusText = [get('status'), get('event')].filter(Boolean).join(' ');
+  const outcome = kind === 'order' ? orderOutcome(statusText) : 'other';
+  const amountText = get('amount');
+  const amount = amountText === undefined ? 0 : parseAmount(amountText, columns.amount ?? 'amount');
+  const money = {
+    amount: outcome === 'paid' || outcome === 'other' ? amount : 0,
+    declines: outcome === 'declined' ? 1 : 0,
+    chargebacks: outcome === 'chargeback' ? 1 : 0,
+    refunds: outcome === 'refund' ? 1 : 0,
+  };
+  const loginFailed = kind === 'login' && /fail|denied|invalid|wrong|locked/i.test(statusText) ? 1 : 0;
+
+  const ipText = get('ip');
+  if (ipText !== undefined) {
+    const ip = normaliseIp(ipText);
+    if (!ip) throw new Reject(`column ${columns.ip}: invalid IP address '${ipText.slice(0, 60)}'`);
+    link('USED_IP', ip, { failures: loginFailed, nodeProps: { version: ip.includes(':') ? 6 : 4 } });
+  }
+  const deviceText = get('device');
+  let device: string | undefined;
+  if (deviceText !== undefined) {
+    device = normaliseDevice(deviceText);
+    if (!device) throw new Reject(`column ${columns.device}: invalid device id`);
+    link('USED_DEVICE', device, { failures: loginFailed });
+  }
+  const phoneText = get('phone');
+  if (phoneText !== undefined) {
+    const phone = normalisePhone(phoneText);
+    if (!phone) throw new Reject(`column ${columns.phone}: invalid phone number '${phoneText.slice(0, 40)}'`);
+    link('HAS_PHONE', phone, { nodeProps: { block: phoneBlock(phone) } });
+  }
+  if (email) {
+    link('HAS_EMAIL', email.key, {
+      nodeProps: {
+        canonical: email.canonical,
+        domain: email.domain,
+        pattern: emailPattern(email.local),
+        stem: `${email.local.replace(/[^a-z]/g, '')}@${email.domain}`,
+      },
+    });
+  }
+  const addressParts = [get('address'), get('city'), get('state'), get('postal')].filter(Boolean) as string[];
+  if (get('address') !== undefined) {
+    const address = normaliseAddress(addressParts.join(' '));
+    if (!address) throw new Reject(`column ${columns.address}: address has no letters or digits`);
+    link('SHIPS_TO', address, { ...money, nodeProps: { text: addressParts.join(', ').slice(0, 300) } });
+  }
+  const cardFp = get('card');
+  const cardLast4 = get('cardLast4');
+  if (cardFp !== undefined || cardLast4 !== undefined) {
+    const pm = normalisePayment({
+      fingerprint: cardFp,
+      bin: get('cardBin'),
+      last4: cardLast4,
+      expiry: get('cardExpiry'),
+    });
+    if (!pm)
+      throw new Reject(
+        `column ${columns.card ?? columns.cardBin}: payment method needs a fingerprint or BIN and last 4`,
+      );
+    const nodeProps: Link['nodeProps'] = {};
+    if (pm.bin) nodeProps.bin = pm.bin;
+    if (pm.last4) nodeProps.last4 = pm.last4;
+    link('PAID_WITH', pm.key, { ...money, nodeProps });
+  }
+  const methodText = get('method');
+  const pathText = get('path');
+  if (pathText !== undefined) {
+    const api = methodText !== undefined ? normaliseApi(methodText, pathText) : normaliseApi(pathText);
+    if (!api) throw new Reject(`column ${columns.path}: cannot read an API endpoint from '${pathText.slice(0, 80)}'`);
+    link('CALLED', api, { failures: loginFailed });
+  }
+  // Tools are recognised in user agents only: device ids are random tokens that can spell anything.
+  for (const tool of detectTools(ua)) {
+    link('RAN', tool.key, { nodeProps: { category: tool.category } });
+    if (device) effects.deviceTools.push({ device, tool: tool.key, category: tool.category, t });
+  }
+  const toolText = get('tool');
+  if (toolText) link('RAN', toolText.toLowerCase(), { nodeProps: { category: 'reported' } });
+
+  const referrer = get('referrer');
+  if (referrer && referrer !== account)
+    effects.accountLinks.push({ rel: 'REFERRED', from: referrer, to: account, t, amount: 0 });
+  const to = get('toAccount');
+  if (to && to !== account) effects.accountLinks.push({ rel: 'TRANSFERRED_TO', from: account, to, t, amount });
+  const seller = get('seller');
+  if (seller && seller !== account)
+    effects.accountLinks.push({ rel: 'BOUGHT_FROM', from: account, to: seller, t, amount });
+  return effects;
+}
+
+function splitList(v: string | undefined): string[] {
+  if (!v) return [];
+  return v
+    .split(/[;|,]/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+function intel(get: (f: Field) => string | undefined, columns: Mapping['columns'], effects: RowEffects): RowEffects {
+  const indicator = get('indicator');
+  if (!indicator) throw new Reject(`column ${columns.indicator}: indicator is empty`);
+  const typeText = (get('indicatorType') ?? '').toLowerCase();
+  const label = INTEL_TYPES[typeText];
+  if (!label) {
+    throw new Reject(
+      `column ${columns.indicatorType ?? 'type'}: unknown indicator type '${typeText.slice(0, 30)}' (expected one of ${Object.keys(INTEL_TYPES).join(', ')})`,
+    );
+  }
+  let key: string | undefined = indicator;
+  const nodeProps: IntelHit['nodeProps'] = {};
+  if (label === 'IP') key = normaliseIp(indicator);
+  else if (label === 'Phone') key = normalisePhone(indicator);
+  else if (label === 'Device') key = normaliseDevice(indicator);
+  else if (label === 'Email') key = normaliseEmail(indicator)?.key;
+  else if (label === 'Address') key = normaliseAddress(indicator);
+  else if (label === 'Api') key = normaliseApi(indicator);
+  else if (label === 'Tool') key = indicator.trim().toLowerCase();
+  else if (label === 'PaymentMethod' && typeText === 'bin') {
+    // A BIN range is intel about every card from it: stored on a BIN-keyed node for lookups.
+    key = `bin:${indicator.replace(/\D/g, '')}`;
+    nodeProps.bin = indicator.replace(/\D/g, '');
+  }
+  if (!key) throw new Reject(`column ${columns.indicator}: '${indicator.slice(0, 60)}' is not a valid ${typeText}`);
+  const confText = get('confidence');
+  const confidence = confText === undefined ? null : Number(confText);
+  if (confidence !== null && !(confidence >= 0 && confidence <= 100)) {
+    throw new Reject(
+      `column ${columns.confidence}: confidence '${confText}' is not a number from 0 to 1 (or 0 to 100)`,
+    );
+  }
+  effects.intel.push({
+    label,
+    key,
+    tags: splitList(get('tags')),
+    confidence: confidence === null ? null : confidence > 1 ? confidence / 100 : confidence,
+    source: get('source') ?? null,
+    nodeProps,
+  });
+  return effects;
+}
+
+function apiAsset(get: (f: Field) => string | undefined, columns: Mapping['columns'], effects: RowEffects): RowEffects {
+  const pathText = get('path');
+  if (!pathText) throw new Reject(`column ${columns.path}: endpoint is empty`);
+  const method = get('method');
+  const key = method ? normaliseApi(method, pathText) : normaliseApi(pathText);
+  if (!key) throw new Reject(`column ${columns.path}: cannot read an API endpoint from '${pathText.slice(0, 80)}'`);
+  effects.apis.push({
+    key,
+    domain: get('domain') ?? null,
+    sensitivity: get('sensitivity')?.toLowerCase() ?? null,
+    controls: splitList(get('controls')),
+    tags: splitList(get('tags')),
+  });
+  return effects;
+}
