@@ -103,28 +103,41 @@ export class Database {
   }
 
   /** Like readText but also reports whether more than maxRows rows were available. */
-  async readTextCapped(
+  async readTextCapped(text: string, params: Record<string, unknown>, maxRows: number, opts?: RunOptions) {
+    return this.runCapped('READ', text, params, maxRows, opts);
+  }
+
+  /** A saved query declared `@mode write`: a WRITE transaction, otherwise like readTextCapped. */
+  async writeTextCapped(text: string, params: Record<string, unknown>, maxRows: number, opts?: RunOptions) {
+    return this.runCapped('WRITE', text, params, maxRows, opts);
+  }
+
+  private async runCapped(
+    mode: 'READ' | 'WRITE',
     text: string,
     params: Record<string, unknown>,
     maxRows: number,
     opts?: RunOptions,
   ): Promise<{ keys: string[]; rows: PlainRecord[]; truncated: boolean }> {
-    const session = this.session('READ');
-    try {
-      return await session.executeRead(async (tx) => {
-        const result = tx.run(text, params);
-        const rows: PlainRecord[] = [];
-        let truncated = false;
-        for await (const record of result) {
-          if (rows.length >= maxRows) {
-            truncated = true;
-            break;
-          }
-          rows.push(toPlain(record));
+    const session = this.session(mode);
+    const work = async (tx: ManagedTransaction) => {
+      const result = tx.run(text, params);
+      const rows: PlainRecord[] = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (rows.length >= maxRows) {
+          truncated = true;
+          break;
         }
-        const keys = (await result.keys()) as string[];
-        return { keys, rows, truncated };
-      }, this.txConfig(opts));
+        rows.push(toPlain(record));
+      }
+      const keys = (await result.keys()) as string[];
+      return { keys, rows, truncated };
+    };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(work, this.txConfig(opts))
+        : await session.executeWrite(work, this.txConfig(opts));
     } catch (e) {
       throw mapDriverError(e);
     } finally {

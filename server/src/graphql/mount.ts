@@ -1,4 +1,5 @@
-// Mounts Apollo Server at /graphql on the Express app.
+// Mounts Apollo Server at /graphql on the Express app, with the saved-query catalogue validated
+// before the first request.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,40 +8,40 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { readHealth } from '../http/health.js';
+import { loadSavedQueries } from '../queries/catalog.js';
+import { callerFrom } from './auth.js';
+import { formatError } from './errors.js';
+import { operationLimits } from './limits.js';
+import { buildResolvers, type Context } from './resolvers.js';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
 
 export interface GraphqlMount {
   attach(app: Express): void;
   stop(): Promise<void>;
+  server: ApolloServer<Context>;
 }
 
-export async function mountGraphql(_config: Config, db: Database): Promise<GraphqlMount> {
-  const server = new ApolloServer({
+export async function mountGraphql(config: Config, db: Database): Promise<GraphqlMount> {
+  const savedQueries = await loadSavedQueries(db);
+  const server = new ApolloServer<Context>({
     typeDefs,
-    resolvers: {
-      Query: {
-        stats: async () => {
-          const h = await readHealth(db);
-          const c = h.neo4j.counts ?? {};
-          return {
-            nodes: c.nodes ?? 0,
-            relationships: c.relationships ?? 0,
-            accounts: c.accounts ?? 0,
-            rings: c.rings ?? 0,
-            neo4jVersion: h.neo4j.version ?? 'unknown',
-          };
-        },
-      },
-    },
+    resolvers: await buildResolvers(config, db, savedQueries),
+    formatError,
+    validationRules: [operationLimits],
     includeStacktraceInErrorResponses: false,
     // The CLI owns signal handling: it closes HTTP, Apollo, the driver and the JVM in order.
     stopOnTerminationSignals: false,
   });
   await server.start();
   return {
-    attach: (app) => app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server)),
+    server,
+    attach: (app) =>
+      app.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        expressMiddleware(server, { context: async ({ req }) => ({ caller: callerFrom(req, config) }) }),
+      ),
     stop: () => server.stop(),
   };
 }

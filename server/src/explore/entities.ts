@@ -1,0 +1,91 @@
+// Entity lookups, search over any identifier (normalised exactly as ingest does), and flags.
+import type { Database } from '../db/database.js';
+import { isPlainNode, type Plain, type PlainNode } from '../db/plain.js';
+import { normaliseApi } from '../ingest/normalise/api.js';
+import { normaliseEmail } from '../ingest/normalise/email.js';
+import { normaliseIp } from '../ingest/normalise/ip.js';
+import { normalisePhone } from '../ingest/normalise/phone.js';
+import { normaliseAddress, normaliseDevice } from '../ingest/normalise/text-keys.js';
+import { ENTITY_LABELS, parseId, toGraphNode, type EntityLabel, type GraphNode } from './graph-model.js';
+
+export interface EntityView extends GraphNode {
+  degree: number;
+  rings: { id: string; score: number; size: number }[];
+  flags: { tag: string; note: string | null; by: string; at: string }[];
+}
+
+function toEntity(row: Record<string, Plain>): EntityView | undefined {
+  const n = row.n;
+  if (!isPlainNode(n)) return undefined;
+  const g = toGraphNode(n);
+  const flags = Array.isArray(n.properties.flags)
+    ? (n.properties.flags as string[]).map((f) => JSON.parse(f) as EntityView['flags'][number])
+    : [];
+  return {
+    ...g,
+    degree: Number(row.degree ?? 0),
+    rings: (row.rings as EntityView['rings'] | undefined) ?? [],
+    flags,
+  };
+}
+
+export async function getEntities(db: Database, ids: string[]): Promise<EntityView[]> {
+  const parsed = ids.map(parseId);
+  const rows = await db.read('explore/entities', { ids: parsed });
+  return rows.map(toEntity).filter((e): e is EntityView => e !== undefined);
+}
+
+/** Every reading of the text as an identifier: "203.0.113.7" is an IP, "+86 138…" a phone, … */
+export function searchCandidates(text: string): { label: EntityLabel; key: string }[] {
+  const t = text.trim();
+  const out: { label: EntityLabel; key: string }[] = [];
+  const add = (label: EntityLabel, key: string | undefined) => {
+    if (key && !out.some((c) => c.label === label && c.key === key)) out.push({ label, key });
+  };
+  const colon = t.indexOf(':');
+  if (colon > 0 && (ENTITY_LABELS as readonly string[]).includes(t.slice(0, colon))) {
+    try {
+      const id = parseId(t);
+      add(id.label, id.key);
+    } catch {
+      // not an id after all: fall through to the readings below
+    }
+  }
+  add('Account', t);
+  add('Ring', t);
+  add('IP', normaliseIp(t));
+  add('Email', normaliseEmail(t)?.key);
+  add('Phone', normalisePhone(t));
+  add('Device', normaliseDevice(t));
+  add('PaymentMethod', t.toLowerCase());
+  add('Tool', t.toLowerCase());
+  add('Api', normaliseApi(t));
+  if (/\d/.test(t) && /[a-z]/i.test(t) && t.includes(' ')) add('Address', normaliseAddress(t));
+  return out;
+}
+
+export async function search(db: Database, text: string, types: string[] | null, first: number): Promise<EntityView[]> {
+  const t = text.trim();
+  const rows = await db.read('explore/search', {
+    exact: searchCandidates(t),
+    prefix: t,
+    lower: t.toLowerCase(),
+    types,
+    first,
+  });
+  return rows.map(toEntity).filter((e): e is EntityView => e !== undefined);
+}
+
+export async function flagEntity(
+  db: Database,
+  id: string,
+  tag: string,
+  note: string | null,
+  by: string,
+): Promise<EntityView | undefined> {
+  const audit = JSON.stringify({ tag, note, by, at: new Date().toISOString() });
+  const rows = await db.write('explore/flag', { id: parseId(id), tag, audit });
+  const n = rows[0]?.n as PlainNode | undefined;
+  if (!n) return undefined;
+  return (await getEntities(db, [id]))[0];
+}

@@ -1,0 +1,85 @@
+// Neighbourhood expansion, hop by hop, and shortest paths. Supernodes (a CGNAT IP with thousands
+// of accounts) are capped per node and reported, never returned whole.
+import type { Database } from '../db/database.js';
+import { isPlainNode, isPlainPath, isPlainRel } from '../db/plain.js';
+import { ENTITY_LABELS, GraphBuilder, parseId, type GraphData } from './graph-model.js';
+
+export interface ExpandArgs {
+  ids: string[];
+  depth: number;
+  types: string[] | null;
+  since: string | null;
+  until: string | null;
+  limit: number;
+}
+
+export interface ExpandResult extends GraphData {
+  /** Nodes whose neighbourhood was cut at the per-node cap: id → full degree. */
+  capped: { id: string; degree: number }[];
+}
+
+export const PER_NODE_CAP = 100;
+
+export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResult> {
+  const builder = new GraphBuilder(args.limit);
+  const labels = args.types?.length ? args.types : ENTITY_LABELS.filter((l) => l !== 'Ring');
+  const capped = new Map<string, number>();
+  let frontier = args.ids.map(parseId);
+  const seen = new Set(args.ids);
+  for (let hop = 0; hop < args.depth && frontier.length && !builder.truncated; hop++) {
+    const rows = await db.read('explore/neighbours', {
+      ids: frontier,
+      labels,
+      since: args.since,
+      until: args.until,
+      perNode: PER_NODE_CAP,
+    });
+    const next: { label: (typeof ENTITY_LABELS)[number]; key: string }[] = [];
+    for (const row of rows) {
+      if (!isPlainNode(row.n) || !isPlainNode(row.m) || !isPlainRel(row.r)) continue;
+      builder.addNode(row.n);
+      const degree = Number(row.degree);
+      const nId = `${row.n.labels[0]}:${String(row.n.properties.key)}`;
+      if (degree > PER_NODE_CAP) capped.set(nId, degree);
+      if (!builder.addNode(row.m)) break;
+      builder.addRel(row.r);
+      const mKey = String(row.m.properties.key);
+      const mLabel = row.m.labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l));
+      const mId = `${mLabel}:${mKey}`;
+      if (mLabel && !seen.has(mId)) {
+        seen.add(mId);
+        next.push({ label: mLabel as (typeof ENTITY_LABELS)[number], key: mKey });
+      }
+    }
+    // The start nodes are always in the picture, even with no neighbours in the window.
+    if (hop === 0 && builder.size === 0) {
+      const rows0 = await db.read('explore/entities', { ids: frontier });
+      for (const r of rows0) if (isPlainNode(r.n)) builder.addNode(r.n);
+    }
+    frontier = next;
+  }
+  const graph = builder.build();
+  return {
+    ...graph,
+    truncated: graph.truncated || capped.size > 0,
+    capped: [...capped].map(([id, degree]) => ({ id, degree })),
+  };
+}
+
+export async function paths(
+  db: Database,
+  from: string,
+  to: string,
+  maxHops: number,
+  limit: number,
+  maxNodes: number,
+): Promise<GraphData> {
+  const rows = await db.read('explore/paths', { from: parseId(from), to: parseId(to), maxHops, limit });
+  const builder = new GraphBuilder(maxNodes);
+  for (const row of rows) {
+    if (!isPlainPath(row.p)) continue;
+    for (const n of row.p.nodes) builder.addNode(n);
+    for (const r of row.p.relationships) builder.addRel(r);
+  }
+  return builder.build();
+}

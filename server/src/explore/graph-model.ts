@@ -1,0 +1,155 @@
+// The API's graph shapes and the conversion from plain Neo4j values: a node's id is
+// "<Label>:<key>", an edge's id is "<source>-<TYPE>-><target>" (one edge per pair and type,
+// because relationships aggregate events).
+import type { Plain, PlainNode, PlainRel } from '../db/plain.js';
+
+export const ENTITY_LABELS = [
+  'Account',
+  'Device',
+  'IP',
+  'PaymentMethod',
+  'Phone',
+  'Email',
+  'Address',
+  'Api',
+  'Tool',
+  'Ring',
+] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  key: string;
+  label: string;
+  risk: number | null;
+  tags: string[];
+  props: Record<string, Plain>;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  count: number | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  props: Record<string, Plain>;
+}
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export class IdError extends Error {}
+
+export function parseId(id: string): { label: EntityLabel; key: string } {
+  const cut = id.indexOf(':');
+  const label = id.slice(0, cut) as EntityLabel;
+  const key = id.slice(cut + 1);
+  if (cut <= 0 || !ENTITY_LABELS.includes(label) || key.length === 0 || key.length > 512) {
+    throw new IdError(
+      `'${id.slice(0, 80)}' is not an entity id: expected <Label>:<key> with Label one of ${ENTITY_LABELS.join(', ')}`,
+    );
+  }
+  return { label, key };
+}
+
+export function nodeLabel(n: PlainNode): string {
+  return n.labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l)) ?? n.labels[0] ?? 'Node';
+}
+
+export function nodeId(n: PlainNode): string {
+  return `${nodeLabel(n)}:${String(n.properties.key ?? n.elementId)}`;
+}
+
+function shortLabel(type: string, key: string): string {
+  if (type === 'PaymentMethod') return key.startsWith('pm_') ? `card ${key.slice(3, 9)}…` : key.slice(0, 16);
+  if (type === 'Address') return key.length > 28 ? `${key.slice(0, 27)}…` : key;
+  return key.length > 32 ? `${key.slice(0, 31)}…` : key;
+}
+
+const HIDDEN = new Set(['key', 'tags', 'risk', 'flags']);
+
+export function toGraphNode(n: PlainNode): GraphNode {
+  const type = nodeLabel(n);
+  const key = String(n.properties.key ?? n.elementId);
+  const props: Record<string, Plain> = {};
+  for (const [k, v] of Object.entries(n.properties)) if (!HIDDEN.has(k)) props[k] = v;
+  const risk = n.properties.risk ?? (type === 'Ring' ? n.properties.score : null);
+  return {
+    id: `${type}:${key}`,
+    type,
+    key,
+    label:
+      type === 'PaymentMethod' && n.properties.bin
+        ? `card ${String(n.properties.bin)}…${String(n.properties.last4 ?? '')}`
+        : shortLabel(type, key),
+    risk: typeof risk === 'number' ? risk : null,
+    tags: Array.isArray(n.properties.tags) ? (n.properties.tags as string[]) : [],
+    props,
+  };
+}
+
+export function toGraphEdge(r: PlainRel, ids: Map<string, string>): GraphEdge | undefined {
+  const source = ids.get(r.startElementId);
+  const target = ids.get(r.endElementId);
+  if (!source || !target) return undefined;
+  const props: Record<string, Plain> = {};
+  for (const [k, v] of Object.entries(r.properties)) if (!['count', 'firstSeen', 'lastSeen'].includes(k)) props[k] = v;
+  return {
+    id: `${source}-${r.type}->${target}`,
+    source,
+    target,
+    type: r.type,
+    count: typeof r.properties.count === 'number' ? r.properties.count : null,
+    firstSeen: typeof r.properties.firstSeen === 'string' ? r.properties.firstSeen : null,
+    lastSeen: typeof r.properties.lastSeen === 'string' ? r.properties.lastSeen : null,
+    props,
+  };
+}
+
+/** Collects nodes and relationships (deduplicated) into a GraphData, capped at maxNodes. */
+export class GraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+  private readonly ids = new Map<string, string>();
+  private readonly pending: PlainRel[] = [];
+  truncated = false;
+
+  constructor(private readonly maxNodes: number) {}
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  addNode(n: PlainNode): boolean {
+    const g = toGraphNode(n);
+    this.ids.set(n.elementId, g.id);
+    if (this.nodes.has(g.id)) return true;
+    if (this.nodes.size >= this.maxNodes) {
+      this.truncated = true;
+      return false;
+    }
+    this.nodes.set(g.id, g);
+    return true;
+  }
+
+  addRel(r: PlainRel): void {
+    this.pending.push(r);
+  }
+
+  build(): GraphData {
+    for (const r of this.pending) {
+      const e = toGraphEdge(r, this.ids);
+      if (e && this.nodes.has(e.source) && this.nodes.has(e.target)) this.edges.set(e.id, e);
+    }
+    this.pending.length = 0;
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: this.truncated };
+  }
+}

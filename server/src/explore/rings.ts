@@ -1,0 +1,124 @@
+// Rings: the paged list, and one ring in full: members, picture, black-industry chain by tier,
+// timeline and reasons.
+import type { Database } from '../db/database.js';
+import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
+import type { Reason } from '../detect/scoring.js';
+import { GraphBuilder, toGraphNode, type GraphData, type GraphNode } from './graph-model.js';
+
+export interface RingSummary {
+  id: string;
+  score: number;
+  size: number;
+  reasons: Reason[];
+  detectedAt: string | null;
+  latestRegistration: string | null;
+}
+
+export type RingSort = 'SCORE' | 'SIZE' | 'RECENT';
+
+function toSummary(r: PlainNode, latest: unknown): RingSummary {
+  let reasons: Reason[] = [];
+  try {
+    reasons = JSON.parse(String(r.properties.reasons ?? '[]')) as Reason[];
+  } catch {
+    reasons = [];
+  }
+  return {
+    id: String(r.properties.key),
+    score: Number(r.properties.score),
+    size: Number(r.properties.size),
+    reasons,
+    detectedAt: typeof r.properties.detectedAt === 'string' ? r.properties.detectedAt : null,
+    latestRegistration: typeof latest === 'string' ? latest : null,
+  };
+}
+
+export async function listRings(
+  db: Database,
+  args: { minScore: number; minSize: number; containing: string | null; sort: RingSort; first: number; skip: number },
+): Promise<{ rings: RingSummary[]; total: number }> {
+  const rows = await db.read('explore/rings', args);
+  const total = Number(rows[0]?.total ?? 0);
+  return { rings: rows.filter((r) => isPlainNode(r.r)).map((r) => toSummary(r.r as PlainNode, r.latest)), total };
+}
+
+/** Tiers of the chain view, left to right. */
+export const TIERS = [
+  { tier: 'upstream', title: 'Tools and upstream resources', types: ['Tool'] },
+  { tier: 'access', title: 'Phones, IPs, devices, emails', types: ['Phone', 'IP', 'Device', 'Email'] },
+  { tier: 'accounts', title: 'Accounts', types: ['Account'] },
+  { tier: 'monetisation', title: 'APIs, cards, addresses', types: ['Api', 'PaymentMethod', 'Address'] },
+] as const;
+
+const UPSTREAM_TAGS = ['sms-platform', 'virtual-number', 'proxy', 'datacenter', 'emulator'];
+
+export function tierOf(n: GraphNode): string {
+  if (n.type !== 'Account' && n.tags.some((t) => UPSTREAM_TAGS.includes(t))) return 'upstream';
+  return TIERS.find((t) => (t.types as readonly string[]).includes(n.type))?.tier ?? 'access';
+}
+
+export interface TimelineEvent {
+  time: string;
+  entityId: string;
+  kind: string;
+  detail: string;
+}
+
+export interface RingDetail extends RingSummary {
+  members: GraphNode[];
+  graph: GraphData;
+  chain: { tier: string; title: string; entities: GraphNode[] }[];
+  timeline: TimelineEvent[];
+}
+
+export async function getRing(db: Database, id: string, maxNodes: number): Promise<RingDetail | undefined> {
+  const rows = await db.read('explore/ring-graph', { id });
+  const first = rows[0];
+  if (!first || !isPlainNode(first.r)) return undefined;
+  const builder = new GraphBuilder(maxNodes);
+  const members = (first.members as PlainNode[]).filter(isPlainNode);
+  for (const m of members) builder.addNode(m);
+  const timeline: TimelineEvent[] = [];
+  for (const m of members) {
+    const reg = m.properties.registeredAt;
+    if (typeof reg === 'string')
+      timeline.push({
+        time: reg,
+        entityId: `Account:${String(m.properties.key)}`,
+        kind: 'registered',
+        detail: `${String(m.properties.key)} registered`,
+      });
+  }
+  for (const row of rows) {
+    if (!isPlainNode(row.x)) continue;
+    if (!builder.addNode(row.x)) continue;
+    const x = toGraphNode(row.x);
+    let firstUse: string | null = null;
+    for (const rel of row.rels as PlainRel[]) {
+      if (!isPlainRel(rel)) continue;
+      builder.addRel(rel);
+      const f = rel.properties.firstSeen;
+      if (typeof f === 'string' && (firstUse === null || f < firstUse)) firstUse = f;
+    }
+    if (firstUse && x.type !== 'Account') {
+      timeline.push({ time: firstUse, entityId: x.id, kind: 'first-use', detail: `${x.type} ${x.label} first used` });
+    }
+  }
+  const graph = builder.build();
+  const summary = toSummary(first.r, null);
+  const chain = TIERS.map((t) => ({
+    tier: t.tier,
+    title: t.title,
+    entities: graph.nodes.filter((n) => tierOf(n) === t.tier),
+  }));
+  timeline.sort((a, b) => a.time.localeCompare(b.time));
+  return {
+    ...summary,
+    members: graph.nodes.filter(
+      (n) => n.type === 'Account' && members.some((m) => `Account:${String(m.properties.key)}` === n.id),
+    ),
+    graph,
+    chain,
+    timeline: timeline.slice(0, 500),
+  };
+}

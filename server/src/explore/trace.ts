@@ -1,0 +1,82 @@
+// Case trace: from a suspect account back to its resources, tools, ring and abused APIs, as a
+// picture and as events in time order (the attack path).
+import type { Database } from '../db/database.js';
+import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
+import { GraphBuilder, parseId, toGraphNode, type GraphData } from './graph-model.js';
+import type { TimelineEvent } from './rings.js';
+
+export interface Trace {
+  root: string;
+  graph: GraphData;
+  events: TimelineEvent[];
+  rings: string[];
+}
+
+const VERBS: Record<string, string> = {
+  USED_DEVICE: 'used device',
+  USED_IP: 'came from IP',
+  PAID_WITH: 'paid with',
+  HAS_PHONE: 'verified phone',
+  HAS_EMAIL: 'registered email',
+  SHIPS_TO: 'shipped to',
+  CALLED: 'called',
+  RAN: 'ran',
+  REFERRED: 'referred',
+  TRANSFERRED_TO: 'transferred money to',
+  BOUGHT_FROM: 'bought from',
+  MEMBER_OF: 'is a member of ring',
+};
+
+export async function trace(db: Database, id: string, maxNodes: number): Promise<Trace | undefined> {
+  const { label } = parseId(id);
+  if (label !== 'Account') return undefined;
+  const rows = await db.read('explore/trace', { id: parseId(id) });
+  const first = rows[0];
+  if (!first || !isPlainNode(first.a)) return undefined;
+  const builder = new GraphBuilder(maxNodes);
+  const root = first.a;
+  builder.addNode(root);
+  const rootId = toGraphNode(root).id;
+  const events: TimelineEvent[] = [];
+  const rings: string[] = [];
+  if (typeof root.properties.registeredAt === 'string') {
+    events.push({
+      time: root.properties.registeredAt,
+      entityId: rootId,
+      kind: 'registered',
+      detail: 'account registered',
+    });
+  }
+  for (const row of rows) {
+    if (!isPlainNode(row.x) || !isPlainRel(row.rel)) continue;
+    const x = row.x as PlainNode;
+    const rel = row.rel as PlainRel;
+    if (!builder.addNode(x)) continue;
+    builder.addRel(rel);
+    const node = toGraphNode(x);
+    if (rel.type === 'MEMBER_OF') rings.push(node.key);
+    const t = rel.properties.firstSeen;
+    const count = typeof rel.properties.count === 'number' ? ` (${rel.properties.count}×)` : '';
+    const tags = node.tags.length ? ` [${node.tags.join(', ')}]` : '';
+    events.push({
+      time: typeof t === 'string' ? t : typeof x.properties.detectedAt === 'string' ? x.properties.detectedAt : '',
+      entityId: node.id,
+      kind: rel.type,
+      detail: `${VERBS[rel.type] ?? rel.type} ${node.type === 'Ring' ? node.key : node.label}${count}${tags}`,
+    });
+    for (const pair of (row.tools as [PlainRel | null, PlainNode | null][]) ?? []) {
+      const [tr, tool] = pair;
+      if (tr && tool && isPlainNode(tool) && isPlainRel(tr) && builder.addNode(tool)) {
+        builder.addRel(tr);
+        events.push({
+          time: typeof t === 'string' ? t : '',
+          entityId: toGraphNode(tool).id,
+          kind: 'RAN',
+          detail: `device ${node.label} ran ${String(tool.properties.key)}`,
+        });
+      }
+    }
+  }
+  events.sort((a, b) => (a.time || '9').localeCompare(b.time || '9'));
+  return { root: rootId, graph: builder.build(), events, rings };
+}
