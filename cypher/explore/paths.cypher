@@ -1,5 +1,6 @@
 // Shortest paths between two entities (up to 6 hops; the caller filters by maxHops), not through
-// Ring nodes, which would connect every member trivially.
+// Ring nodes, nor through API endpoints and tools that thousands of accounts touch: those would
+// connect everything trivially.
 WITH $from AS id
 CALL {
   WITH id
@@ -32,5 +33,6 @@ CALL {
 WITH a, n AS b
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE a <> b AND length(p) <= $maxHops AND none(x IN nodes(p) WHERE x:Ring OR x:IngestFile)
+  AND none(x IN nodes(p)[1..-1] WHERE x:Api OR x:Tool)
 RETURN p
 LIMIT toInteger($limit)
