@@ -25,8 +25,6 @@ export const notFound = (what: string) => apiError('NOT_FOUND', `${what} not fou
 
 /** Codes that Apollo / graphql-js produce themselves and whose messages are safe to pass on. */
 const PASS_THROUGH = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
@@ -61,6 +59,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const code = String(formatted.extensions?.code ?? '');
+  // Parse and validation failures (limits included) are the client's input: one code for them.
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (PASS_THROUGH.has(code)) return { ...base, message: formatted.message, extensions: { code } };
   if (code === 'INTERNAL_SERVER_ERROR' || !code) {
     console.error(

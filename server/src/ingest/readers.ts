@@ -96,7 +96,10 @@ export async function openSource(file: string): Promise<Source> {
     } catch {
       throw new SourceError(`${file}: line 1 is not a JSON object, so the keys cannot be read`);
     }
-    const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    // Take the iterator now: lines emitted before it exists would be lost (and the loop would wait forever).
+    const lineIterator = rl[Symbol.asyncIterator]();
+    const lines = { [Symbol.asyncIterator]: () => lineIterator };
     const records = (async function* () {
       let line = 0;
       for await (const text of lines) {

@@ -57,6 +57,11 @@ export function normaliseIp(raw: string): string | undefined {
     if (!Number.isFinite(n) || n < 0 || n > 0xffffffff) return undefined;
     return ipv4FromInt(n);
   }
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+    // Zero-padded quads ("010.001.002.003") come out of some exports: read them as decimal.
+    const parts = text.split('.').map(Number);
+    return parts.every((p) => p <= 255) ? parts.join('.') : undefined;
+  }
   const version = net.isIP(text);
   if (version === 4)
     return text
