@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const nodeCount = () =>
   page.evaluate(
-    () => (window as unknown as { ringscope: { cy: { nodes(): { length: number } } } }).ringscope.cy.nodes().length,
+    () => (globalThis as unknown as { ringscope: { cy: { nodes(): { length: number } } } }).ringscope.cy.nodes().length,
   );
 
 describe('investigator workflow', () => {
@@ -64,7 +64,7 @@ describe('investigator workflow', () => {
     const before = await nodeCount();
     await page.evaluate(() => {
       const cy = (
-        window as unknown as {
+        globalThis as unknown as {
           ringscope: { cy: { nodes(s: string): { first(): { id(): string; emit(e: string): void } } } };
         }
       ).ringscope.cy;
@@ -81,8 +81,9 @@ describe('investigator workflow', () => {
       .poll(() =>
         page.evaluate(
           () =>
-            (window as unknown as { ringscope: { cy: { $(s: string): { length: number } } } }).ringscope.cy.$('.faded')
-              .length,
+            (globalThis as unknown as { ringscope: { cy: { $(s: string): { length: number } } } }).ringscope.cy.$(
+              '.faded',
+            ).length,
         ),
       )
       .toBeGreaterThan(0);
@@ -104,7 +105,7 @@ describe('investigator workflow', () => {
     await page.evaluate(
       ([x, y]) => {
         const cy = (
-          window as unknown as {
+          globalThis as unknown as {
             ringscope: { cy: { $(s: string): { unselect(): void }; getElementById(id: string): { select(): void } } };
           }
         ).ringscope.cy;
