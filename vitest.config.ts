@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Integration and e2e files share one database and wipe it: no two test files run at once,
+    // across projects too (the unit files are fast enough to run one by one).
+    fileParallelism: false,
     projects: [
       {
         test: {
