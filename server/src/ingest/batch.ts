@@ -1,12 +1,26 @@
 // Aggregates the effects of many rows into statement parameters: one row per account, per
 // (account, identifier) pair and per account pair, so a batch never writes one edge per event.
-import type { AccountLinkType, LinkType, RowEffects } from './row-effects.js';
+import {
+  LINK_SUMS,
+  zeroSums,
+  type AccountLinkType,
+  type LinkSums,
+  type LinkType,
+  type RowEffects,
+} from './row-effects.js';
 
 type Props = Record<string, string | number | boolean>;
 
 interface Span {
   first: number | null;
   last: number | null;
+}
+
+/** The value under `key`, created by `make` the first time. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 function widen(span: Span, t: number | null) {
@@ -21,15 +35,10 @@ export interface AccountRow extends Span {
   label: 'fraud' | 'legit' | null;
   props: Props;
 }
-export interface LinkRow extends Span {
+export interface LinkRow extends Span, LinkSums {
   account: string;
   key: string;
   count: number;
-  amount: number;
-  declines: number;
-  chargebacks: number;
-  refunds: number;
-  failures: number;
   nodeProps: Props;
 }
 export interface AccountLinkRow extends Span {
@@ -51,11 +60,14 @@ export class Batch {
   add(e: RowEffects): void {
     this.rows++;
     for (const a of e.accounts) {
-      let row = this.accounts.get(a.key);
-      if (!row) {
-        row = { key: a.key, first: null, last: null, registeredAt: null, label: null, props: {} };
-        this.accounts.set(a.key, row);
-      }
+      const row = entry(this.accounts, a.key, () => ({
+        key: a.key,
+        first: null,
+        last: null,
+        registeredAt: null,
+        label: null,
+        props: {},
+      }));
       widen(row, a.t);
       if (a.registeredAt !== null && (row.registeredAt === null || a.registeredAt < row.registeredAt)) {
         row.registeredAt = a.registeredAt;
@@ -64,41 +76,31 @@ export class Batch {
       Object.assign(row.props, a.props);
     }
     for (const l of e.links) {
-      let byPair = this.links.get(l.rel);
-      if (!byPair) this.links.set(l.rel, (byPair = new Map()));
-      const id = `${l.account}\u0000${l.key}`;
-      let row = byPair.get(id);
-      if (!row) {
-        row = {
-          account: l.account,
-          key: l.key,
-          first: null,
-          last: null,
-          count: 0,
-          amount: 0,
-          declines: 0,
-          chargebacks: 0,
-          refunds: 0,
-          failures: 0,
-          nodeProps: {},
-        };
-        byPair.set(id, row);
-      }
+      const byPair = entry(this.links, l.rel, () => new Map<string, LinkRow>());
+      const row = entry(byPair, `${l.account}\u0000${l.key}`, () => ({
+        account: l.account,
+        key: l.key,
+        first: null,
+        last: null,
+        count: 0,
+        ...zeroSums(),
+        nodeProps: {},
+      }));
       widen(row, l.t);
       row.count++;
-      row.amount += l.amount;
-      row.declines += l.declines;
-      row.chargebacks += l.chargebacks;
-      row.refunds += l.refunds;
-      row.failures += l.failures;
+      for (const k of LINK_SUMS) row[k] += l[k];
       Object.assign(row.nodeProps, l.nodeProps);
     }
     for (const l of e.accountLinks) {
-      let byPair = this.accountLinks.get(l.rel);
-      if (!byPair) this.accountLinks.set(l.rel, (byPair = new Map()));
-      const id = `${l.from}\u0000${l.to}`;
-      let row = byPair.get(id);
-      if (!row) byPair.set(id, (row = { from: l.from, to: l.to, first: null, last: null, count: 0, amount: 0 }));
+      const byPair = entry(this.accountLinks, l.rel, () => new Map<string, AccountLinkRow>());
+      const row = entry(byPair, `${l.from}\u0000${l.to}`, () => ({
+        from: l.from,
+        to: l.to,
+        first: null,
+        last: null,
+        count: 0,
+        amount: 0,
+      }));
       widen(row, l.t);
       row.count++;
       row.amount += l.amount;

@@ -41,6 +41,21 @@ export interface IngestSummary {
   seconds: number;
 }
 
+function emptySummary(file: string): FileSummary {
+  return {
+    file,
+    kind: null,
+    rowsRead: 0,
+    accepted: 0,
+    rejected: 0,
+    rejectsFile: null,
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    seconds: 0,
+    resumedFrom: 0,
+  };
+}
+
 function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
 }
@@ -58,18 +73,7 @@ async function writeBatch(tx: WriteTx, batch: Batch): Promise<void> {
 
 export async function ingestFile(db: Database, file: string, opts: IngestOptions): Promise<FileSummary> {
   const started = Date.now();
-  const summary: FileSummary = {
-    file,
-    kind: null,
-    rowsRead: 0,
-    accepted: 0,
-    rejected: 0,
-    rejectsFile: null,
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    seconds: 0,
-    resumedFrom: 0,
-  };
+  const summary = emptySummary(file);
   const source = await openSource(file);
   try {
     const mapping = resolveMapping(source.headers, path.basename(file), { kind: opts.kind, file: opts.mapping });
@@ -162,19 +166,7 @@ export async function ingestFiles(db: Database, files: string[], opts: IngestOpt
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'DATABASE_UNAVAILABLE') throw e;
-      result.files.push({
-        file,
-        kind: null,
-        rowsRead: 0,
-        accepted: 0,
-        rejected: 0,
-        rejectsFile: null,
-        nodesCreated: 0,
-        relationshipsCreated: 0,
-        seconds: 0,
-        resumedFrom: 0,
-        error: e instanceof Error ? e.message : String(e),
-      });
+      result.files.push({ ...emptySummary(file), error: e instanceof Error ? e.message : String(e) });
     }
   }
   result.seconds = (Date.now() - started) / 1000;

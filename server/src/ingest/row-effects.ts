@@ -35,16 +35,16 @@ export interface AccountUpsert {
   label: 'fraud' | 'legit' | null;
   props: Record<string, string | number | boolean>;
 }
-export interface Link {
+/** Sums a link carries besides its event count (one event here; aggregated in a batch). */
+export const LINK_SUMS = ['amount', 'declines', 'chargebacks', 'refunds', 'failures'] as const;
+export type LinkSums = Record<(typeof LINK_SUMS)[number], number>;
+export const zeroSums = (): LinkSums => ({ amount: 0, declines: 0, chargebacks: 0, refunds: 0, failures: 0 });
+
+export interface Link extends LinkSums {
   rel: LinkType;
   account: string;
   key: string;
   t: number | null;
-  amount: number;
-  declines: number;
-  chargebacks: number;
-  refunds: number;
-  failures: number;
   nodeProps: Record<string, string | number | boolean>;
 }
 export interface AccountLink {
@@ -211,11 +211,7 @@ function build(row: RawRow, mapping: Mapping): RowEffects {
       account,
       key,
       t,
-      amount: 0,
-      declines: 0,
-      chargebacks: 0,
-      refunds: 0,
-      failures: 0,
+      ...zeroSums(),
       nodeProps: {},
       ...extra,
     });
