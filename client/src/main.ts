@@ -269,20 +269,20 @@ $('search-form').onsubmit = async (ev) => {
 
 async function openEntity(id: string) {
   if (cy.getElementById(id).empty()) {
-    await expandNodes([id], true);
+    await expandNodes([id]);
   }
   cy.$(':selected').unselect();
   cy.getElementById(id).select();
 }
 
 // ---------- expand / collapse / hide / pin / undo ----------
-async function expandNodes(ids: string[], includeStart = false) {
+async function expandNodes(ids: string[]) {
   const type = $<HTMLSelectElement>('expand-types').value;
   setStatus(`Expanding ${ids.length} node(s)…`);
   try {
     const data = await gql<{ expand: GGraph & { capped: { id: string; degree: number }[] } }>(
       `query($ids: [ID!]!, $types: [String!]) { expand(ids: $ids, depth: 1, types: $types, limit: 400) { ${GRAPH_FIELDS} capped { id degree } } }`,
-      { ids, types: type ? [type, ...(includeStart ? [] : [])] : null },
+      { ids, types: type ? [type] : null },
     );
     const added = addGraph(data.expand, 'force');
     const capped = data.expand.capped.map((c) => `${c.id} has ${c.degree} links (showing the strongest 100)`);

@@ -195,7 +195,7 @@ describe('GraphQL API', () => {
     const config = testConfig();
     const down = new Database(config, db.catalog, 'bolt://127.0.0.1:1');
     const { buildResolvers } = await import('../../server/src/graphql/resolvers.js');
-    const resolvers = await buildResolvers(config, down, new Map());
+    const resolvers = buildResolvers(config, down, new Map());
     const err = await resolvers.Query.rings(
       undefined,
       { minScore: 0, minSize: 2, sort: 'SCORE', first: 5 },

@@ -2,7 +2,7 @@
 // of accounts) are capped per node and reported, never returned whole.
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainPath, isPlainRel } from '../db/plain.js';
-import { ENTITY_LABELS, GraphBuilder, parseId, type GraphData } from './graph-model.js';
+import { ENTITY_LABELS, GraphBuilder, nodeId, parseId, type GraphData } from './graph-model.js';
 
 export interface ExpandArgs {
   ids: string[];
@@ -34,21 +34,18 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       until: args.until,
       perNode: PER_NODE_CAP,
     });
-    const next: { label: (typeof ENTITY_LABELS)[number]; key: string }[] = [];
+    const next: ReturnType<typeof parseId>[] = [];
     for (const row of rows) {
       if (!isPlainNode(row.n) || !isPlainNode(row.m) || !isPlainRel(row.r)) continue;
       builder.addNode(row.n);
       const degree = Number(row.degree);
-      const nId = `${row.n.labels[0]}:${String(row.n.properties.key)}`;
-      if (degree > PER_NODE_CAP) capped.set(nId, degree);
+      if (degree > PER_NODE_CAP) capped.set(nodeId(row.n), degree);
       if (!builder.addNode(row.m)) break;
       builder.addRel(row.r);
-      const mKey = String(row.m.properties.key);
-      const mLabel = row.m.labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l));
-      const mId = `${mLabel}:${mKey}`;
-      if (mLabel && !seen.has(mId)) {
+      const mId = nodeId(row.m);
+      if (!seen.has(mId)) {
         seen.add(mId);
-        next.push({ label: mLabel as (typeof ENTITY_LABELS)[number], key: mKey });
+        next.push(parseId(mId));
       }
     }
     // The start nodes are always in the picture, even with no neighbours in the window.

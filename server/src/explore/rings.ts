@@ -3,7 +3,7 @@
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
 import type { Reason } from '../detect/scoring.js';
-import { GraphBuilder, toGraphNode, type GraphData, type GraphNode } from './graph-model.js';
+import { GraphBuilder, nodeId, toGraphNode, type GraphData, type GraphNode } from './graph-model.js';
 
 export interface RingSummary {
   id: string;
@@ -77,6 +77,7 @@ export async function getRing(db: Database, id: string, maxNodes: number): Promi
   if (!first || !isPlainNode(first.r)) return undefined;
   const builder = new GraphBuilder(maxNodes);
   const members = (first.members as PlainNode[]).filter(isPlainNode);
+  const memberIds = new Set(members.map(nodeId));
   for (const m of members) builder.addNode(m);
   const timeline: TimelineEvent[] = [];
   for (const m of members) {
@@ -84,7 +85,7 @@ export async function getRing(db: Database, id: string, maxNodes: number): Promi
     if (typeof reg === 'string')
       timeline.push({
         time: reg,
-        entityId: `Account:${String(m.properties.key)}`,
+        entityId: nodeId(m),
         kind: 'registered',
         detail: `${String(m.properties.key)} registered`,
       });
@@ -114,9 +115,7 @@ export async function getRing(db: Database, id: string, maxNodes: number): Promi
   timeline.sort((a, b) => a.time.localeCompare(b.time));
   return {
     ...summary,
-    members: graph.nodes.filter(
-      (n) => n.type === 'Account' && members.some((m) => `Account:${String(m.properties.key)}` === n.id),
-    ),
+    members: graph.nodes.filter((n) => memberIds.has(n.id)),
     graph,
     chain,
     timeline: timeline.slice(0, 500),

@@ -26,7 +26,7 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
   const savedQueries = await loadSavedQueries(db);
   const server = new ApolloServer<Context>({
     typeDefs,
-    resolvers: await buildResolvers(config, db, savedQueries),
+    resolvers: buildResolvers(config, db, savedQueries),
     formatError,
     validationRules: [operationLimits],
     includeStacktraceInErrorResponses: false,

@@ -12,7 +12,8 @@ import type { SavedQuery } from '../queries/catalog.js';
 import { runSavedQuery } from '../queries/run.js';
 import { readHealth } from '../http/health.js';
 import { requireRole, type Caller } from './auth.js';
-import { badInput, notFound } from './errors.js';
+import { apiError, badInput, notFound } from './errors.js';
+import { JSONScalar } from './json-scalar.js';
 
 export interface Context {
   caller: Caller;
@@ -49,15 +50,14 @@ function idArg(name: string, id: string): string {
   }
 }
 
-export async function buildResolvers(config: Config, db: Database, savedQueries: Map<string, SavedQuery>) {
+export function buildResolvers(config: Config, db: Database, savedQueries: Map<string, SavedQuery>) {
   const maxNodes = config.limits.maxNodes;
   return {
     Query: {
       stats: async (_: unknown, __: unknown, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');
         const h = await readHealth(db);
-        if (!h.neo4j.connected)
-          throw (await import('./errors.js')).apiError('DATABASE_UNAVAILABLE', 'the graph database is not reachable');
+        if (!h.neo4j.connected) throw apiError('DATABASE_UNAVAILABLE', 'the graph database is not reachable');
         const c = h.neo4j.counts ?? {};
         return {
           nodes: c.nodes ?? 0,
@@ -211,6 +211,6 @@ export async function buildResolvers(config: Config, db: Database, savedQueries:
         };
       },
     },
-    JSON: (await import('./json-scalar.js')).JSONScalar,
+    JSON: JSONScalar,
   };
 }
