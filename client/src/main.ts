@@ -81,6 +81,13 @@ const cy: Core = cytoscape({
   minZoom: 0.05,
   maxZoom: 4,
 });
+// A fit on a handful of nodes would zoom to 4× and blow labels up: small pictures stay at 1.5×.
+cy.on('layoutstop', () => {
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
+});
 const undoStack: { added: string[]; removed: ElementDefinition[] }[] = [];
 let currentRing: (RingSummary & { timeline?: { time: string; detail: string }[] }) | null = null;
 
