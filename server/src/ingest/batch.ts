@@ -2,6 +2,7 @@
 // (account, identifier) pair and per account pair, so a batch never writes one edge per event.
 import {
   LINK_SUMS,
+  LINK_TYPES,
   zeroSums,
   type AccountLinkType,
   type LinkSums,
@@ -39,6 +40,9 @@ export interface LinkRow extends Span, LinkSums {
   account: string;
   key: string;
   count: number;
+}
+export interface NodeRow extends Span {
+  key: string;
   nodeProps: Props;
 }
 export interface AccountLinkRow extends Span {
@@ -51,6 +55,8 @@ export interface AccountLinkRow extends Span {
 export class Batch {
   rows = 0;
   readonly accounts = new Map<string, AccountRow>();
+  /** Identifier nodes by label, one row per key however many accounts name it in the batch. */
+  readonly nodes = new Map<string, Map<string, NodeRow>>();
   readonly links = new Map<LinkType, Map<string, LinkRow>>();
   readonly accountLinks = new Map<AccountLinkType, Map<string, AccountLinkRow>>();
   readonly deviceTools = new Map<string, { device: string; tool: string; category: string; count: number }>();
@@ -84,12 +90,14 @@ export class Batch {
         last: null,
         count: 0,
         ...zeroSums(),
-        nodeProps: {},
       }));
       widen(row, l.t);
       row.count++;
       for (const k of LINK_SUMS) row[k] += l[k];
-      Object.assign(row.nodeProps, l.nodeProps);
+      const byKey = entry(this.nodes, LINK_TYPES[l.rel], () => new Map<string, NodeRow>());
+      const node = entry(byKey, l.key, () => ({ key: l.key, first: null, last: null, nodeProps: {} }));
+      widen(node, l.t);
+      Object.assign(node.nodeProps, l.nodeProps);
     }
     for (const l of e.accountLinks) {
       const byPair = entry(this.accountLinks, l.rel, () => new Map<string, AccountLinkRow>());
@@ -123,4 +131,9 @@ export class Batch {
 /** The catalogue statement for each link type: "USED_DEVICE" → "ingest/link-used-device". */
 export function linkStatement(rel: string, prefix: 'link' | 'account-link'): string {
   return `ingest/${prefix}-${rel.toLowerCase().replaceAll('_', '-')}`;
+}
+
+/** The catalogue statement upserting one label's nodes: "PaymentMethod" → "ingest/node-payment-method". */
+export function nodeStatement(label: string): string {
+  return `ingest/node-${label === 'IP' ? 'ip' : label.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}`;
 }
