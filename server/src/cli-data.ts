@@ -1,4 +1,5 @@
 // Data commands of the CLI: generate, ingest, detect, query, report.
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Config } from './config.js';
@@ -21,8 +22,13 @@ function printIngest(summary: IngestSummary): void {
     );
   }
   console.log(
-    `total: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created in ${summary.seconds.toFixed(1)} s`,
+    `total: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created in ${summary.seconds.toFixed(1)} s, peak RSS ${peakRssMb()} MB`,
   );
+}
+
+/** Peak resident memory of this process so far (the CLI runs one command per process). */
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function positiveInt(name: string, text: string, max: number): number {
@@ -49,10 +55,10 @@ export function registerDataCommands(program: Command, config: () => Config): vo
         seed: positiveInt('--seed', opts.seed, 2 ** 31),
       });
       const seconds = (Date.now() - started) / 1000;
-      if (opts.json) console.log(JSON.stringify({ ...result, seconds }));
+      if (opts.json) console.log(JSON.stringify({ ...result, seconds, peakRssMb: peakRssMb() }));
       else {
         console.log(
-          `${result.accounts} accounts, ${result.rings} planted rings (${result.ringMembers} members) in ${opts.out} (${seconds.toFixed(1)} s)`,
+          `${result.accounts} accounts, ${result.rings} planted rings (${result.ringMembers} members) in ${opts.out} (${seconds.toFixed(1)} s, peak RSS ${peakRssMb()} MB)`,
         );
         for (const [f, n] of Object.entries(result.files)) console.log(`  ${f}: ${n} rows`);
       }
@@ -76,13 +82,13 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           minScore,
         });
         if (opts.json) {
-          console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds }));
+          console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds, peakRssMb: peakRssMb() }));
           return;
         }
         const flagged = result.rings.filter((r) => r.score >= 0.5);
         console.log(
           `${result.rings.length} rings (${flagged.length} scoring >= 0.5, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
-            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${result.stats.peakRssMb} MB`,
+            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB`,
         );
         for (const r of result.rings.slice(0, 15)) {
           console.log(
@@ -150,7 +156,7 @@ export function registerDataCommands(program: Command, config: () => Config): vo
             batchSize,
             quiet: opts.json === true,
           });
-          if (opts.json) console.log(JSON.stringify(summary));
+          if (opts.json) console.log(JSON.stringify({ ...summary, peakRssMb: peakRssMb() }));
           else printIngest(summary);
           if (summary.files.some((f) => f.error)) process.exitCode = 1;
         } finally {
@@ -158,4 +164,103 @@ export function registerDataCommands(program: Command, config: () => Config): vo
         }
       },
     );
+
+  program
+    .command('query')
+    .description('run a saved query from cypher/queries (`query --list` shows them and their parameters)')
+    .argument('[name]', 'saved query name, e.g. accounts-sharing-device')
+    .option('--param <k=v>', 'parameter value (repeat for each parameter)', collectParam, {})
+    .option('--list', 'list the saved queries')
+    .option('--json', 'print { columns, rows, truncated, elapsedMs, graph: { nodes, edges } } as JSON')
+    .action(
+      async (name: string | undefined, opts: { param: Record<string, string>; list?: boolean; json?: boolean }) => {
+        const { loadSavedQueries } = await import('./queries/catalog.js');
+        const { runSavedQuery } = await import('./queries/run.js');
+        const c = config();
+        const open = await openDatabase(c);
+        try {
+          const queries = await loadSavedQueries(open.db);
+          if (opts.list || !name) {
+            for (const q of queries.values()) {
+              const params = q.params.map(
+                (p) =>
+                  `${p.name}: ${p.type}${p.default === undefined || p.default === null ? ' (required)' : ` = ${String(p.default)}`}`,
+              );
+              console.log(
+                `${q.name} (${q.mode})${params.length ? `  --param ${params.join(', ')}` : ''}\n  ${q.description}`,
+              );
+            }
+            if (!name && !opts.list) process.exitCode = 2;
+            return;
+          }
+          const q = queries.get(name);
+          if (!q) throw new Error(`no saved query '${name}' (try: ringscope query --list)`);
+          const result = await runSavedQuery(open.db, q, opts.param, {
+            maxRows: c.limits.maxRows,
+            maxNodes: c.limits.maxNodes,
+            timeoutMs: c.limits.queryTimeoutMs,
+          });
+          if (opts.json) {
+            console.log(JSON.stringify(result));
+            return;
+          }
+          console.log(formatTable(result.columns, result.rows));
+          console.log(
+            `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ' (truncated)' : ''}, ` +
+              `${result.graph.nodes.length} nodes and ${result.graph.edges.length} relationships in the graph, ${result.elapsedMs} ms`,
+          );
+        } finally {
+          await open.close();
+        }
+      },
+    );
+
+  program
+    .command('report')
+    .description('case report in plain words (Markdown): a ring id, or an account id for its trace')
+    .argument('<id>', 'ring id (see `detect`) or account id such as Account:u_1a2b')
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--json', 'print the underlying ring or trace as JSON')
+    .action(async (id: string, opts: { out?: string; json?: boolean }) => {
+      const { buildReport, formatRingReport, formatTraceReport } = await import('./report.js');
+      const c = config();
+      const open = await openDatabase(c);
+      try {
+        const report = await buildReport(open.db, id, c.limits.maxNodes);
+        if (!report) throw new Error(`no ring or account '${id}' in the database`);
+        const text = opts.json
+          ? JSON.stringify(report.kind === 'ring' ? report.ring : report.trace)
+          : report.kind === 'ring'
+            ? formatRingReport(report.ring)
+            : formatTraceReport(report.trace);
+        if (opts.out) {
+          fs.writeFileSync(opts.out, text);
+          console.log(`report written to ${opts.out}`);
+        } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      } finally {
+        await open.close();
+      }
+    });
+}
+
+function collectParam(text: string, acc: Record<string, string>): Record<string, string> {
+  const cut = text.indexOf('=');
+  if (cut <= 0) throw new Error(`--param must look like name=value, got '${text}'`);
+  return { ...acc, [text.slice(0, cut)]: text.slice(cut + 1) };
+}
+
+/** A plain text table; long cells are cut so one wide value cannot wreck the layout. */
+function formatTable(columns: string[], rows: Record<string, unknown>[]): string {
+  const cell = (v: unknown) => {
+    const t = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+  };
+  const body = rows.map((r) => columns.map((c) => cell(r[c])));
+  const widths = columns.map((c, i) => Math.max(c.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((x, i) => x.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -6,7 +6,15 @@ import { evaluate } from '../../server/src/detect/evaluate.js';
 import { loadDataset, type Dataset } from '../helpers/dataset.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { CypherCatalog } from '../../server/src/db/cypher-catalog.js';
+import { Database as Db } from '../../server/src/db/database.js';
+import { mountGraphql } from '../../server/src/graphql/mount.js';
 
 let db: Database;
 let data: Dataset;
@@ -204,5 +212,133 @@ describe('GraphQL API', () => {
     const { formatError } = await import('../../server/src/graphql/errors.js');
     expect(formatError({ message: 'x' }, err).extensions?.code).toBe('DATABASE_UNAVAILABLE');
     await down.close();
+  });
+});
+
+/** The product's cypher/ folder copied with extra saved queries, for start-up and timeout tests. */
+function catalogWith(extra: Record<string, string>): CypherCatalog {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-cypher-'));
+  fs.cpSync(path.join(testConfig().rootDir, 'cypher'), dir, { recursive: true });
+  for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, 'queries', name), text);
+  return new CypherCatalog(dir);
+}
+
+describe('saved queries at start-up and under a time limit', () => {
+  it('refuses to start when a query marked read writes, naming its file and line', async () => {
+    const config = testConfig();
+    const broken = new Db(
+      config,
+      catalogWith({
+        'zz-sneaky-write.cypher':
+          '// Looks harmless.\n// @mode read\n// @param accountId String\nMATCH (a:Account {key: $accountId})\nSET a.label = "legit"\nRETURN a\n',
+      }),
+      config.neo4j.uri!,
+    );
+    try {
+      await expect(mountGraphql(config, broken)).rejects.toThrow(/zz-sneaky-write\.cypher:\d+.*read/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('stops a query that runs past RINGSCOPE_QUERY_TIMEOUT_MS with QUERY_TIMEOUT', async () => {
+    const config = testConfig({ RINGSCOPE_QUERY_TIMEOUT_MS: '300' });
+    const slow = new Db(
+      config,
+      catalogWith({
+        'zz-slow.cypher':
+          '// Counts to a billion.\n// @mode read\nUNWIND range(1, 1000000000) AS x\nWITH x WHERE x % 7 = 0\nRETURN count(x) AS n\n',
+      }),
+      config.neo4j.uri!,
+    );
+    const running = await startServer(config, slow);
+    try {
+      const started = Date.now();
+      const r = await gql('{ runSavedQuery(name: "zz-slow") { rows } }', {}, { url: running.url });
+      expect(r.errors?.[0]?.extensions.code).toBe('QUERY_TIMEOUT');
+      expect(JSON.stringify(r)).not.toMatch(/UNWIND|range\(/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await running.close();
+      await slow.close();
+    }
+  });
+});
+
+const exec = promisify(execFile);
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  const bin = path.join(testConfig().rootDir, 'bin', 'ringscope.mjs');
+  const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') };
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { env, maxBuffer: 1 << 26 });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+describe('CLI query and report', () => {
+  it('runs a saved query by name with typed parameters, as a table and as JSON', async () => {
+    const ring = data.truth.rings.find((r) => r.scenario === 'coupon-farm')!;
+    const member = ring.members[0]!;
+    const table = await cli('query', 'shared-device-accounts', '--param', `accountId=${member}`);
+    expect(table.code, table.stderr).toBe(0);
+    const others = ring.members.filter((m) => m !== member && table.stdout.includes(m));
+    expect(others.length).toBeGreaterThan(0);
+    expect(table.stdout).toMatch(/\d+ rows?, .* ms/);
+    const json = await cli(
+      'query',
+      'shared-device-accounts',
+      '--param',
+      `accountId=${member}`,
+      '--param',
+      'limit=2',
+      '--json',
+    );
+    const parsed = JSON.parse(json.stdout) as { columns: string[]; rows: Record<string, unknown>[] };
+    expect(parsed.columns).toContain('account');
+    expect(parsed.rows.length).toBeLessThanOrEqual(2);
+    expect(parsed.rows.length).toBeGreaterThan(0);
+
+    const badType = await cli(
+      'query',
+      'shared-device-accounts',
+      '--param',
+      `accountId=${member}`,
+      '--param',
+      'limit=ten',
+    );
+    expect(badType.code).not.toBe(0);
+    expect(badType.stderr).toMatch(/parameter 'limit' must be a whole number/);
+    const unknown = await cli('query', 'no-such-query');
+    expect(unknown.stderr).toMatch(/no saved query 'no-such-query'/);
+    const inj = await cli(
+      'query',
+      'shared-device-accounts',
+      '--param',
+      "accountId=x'}) DETACH DELETE (a) //",
+      '--json',
+    );
+    expect((JSON.parse(inj.stdout) as { rows: unknown[] }).rows).toEqual([]);
+    expect((await db.read('admin/store-counts'))[0]!.accounts).toBeGreaterThan(0);
+  });
+
+  it('writes a case report for a ring and a trace report for an account', async () => {
+    const top = (await gql('{ rings(first: 1) { nodes { id size reasons { detail } } } }')).data!.rings.nodes[0];
+    const ring = await cli('report', top.id);
+    expect(ring.code, ring.stderr).toBe(0);
+    expect(ring.stdout).toContain(`# Ring ${top.id}`);
+    expect(ring.stdout).toContain(`${top.size} accounts`);
+    expect(ring.stdout).toContain(top.reasons[0].detail);
+    expect(ring.stdout).toMatch(/### Accounts \(\d+\)/);
+    const member = (await gql('query($id: ID!) { ring(id: $id) { members { key } } }', { id: top.id })).data!.ring
+      .members[0].key;
+    const traced = await cli('report', `Account:${member}`);
+    expect(traced.stdout).toContain(`# Trace of Account \`${member}\``);
+    expect(traced.stdout).toContain(top.id);
+    const missing = await cli('report', 'ring-does-not-exist');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no ring or account 'ring-does-not-exist'/);
   });
 });
