@@ -33,6 +33,7 @@ export interface DetectResult {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
 
 /** Links members registered within `windowMs` of the previous one (sorted by time). */
@@ -73,8 +74,13 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     'detect/phone-blocks',
     { minAccounts: 3, maxShare },
     (row) => {
-      const members = (row.accounts as string[]).map((k) => g.intern(k));
-      g.addSoft('SEQUENTIAL_PHONES', members, Number(row.tagged) > 0 ? 0.6 : 0.35);
+      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
+        account: g.intern(m.account),
+        registered: m.registered,
+      }));
+      const weight = Number(row.tagged) > 0 ? 0.6 : 0.35;
+      for (const chain of burstChains(members, 2 * DAY))
+        if (chain.length >= 3) g.addSoft('SEQUENTIAL_PHONES', chain, weight);
     },
     { timeoutMs: 0 },
   );
