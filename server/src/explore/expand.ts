@@ -19,6 +19,8 @@ export interface ExpandResult extends GraphData {
 }
 
 export const PER_NODE_CAP = 100;
+/** Above this degree a node's links are not ranked by count before the cap (see neighbours.cypher). */
+export const SORT_BELOW_DEGREE = 2000;
 
 export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResult> {
   const builder = new GraphBuilder(args.limit);
@@ -33,6 +35,7 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       since: args.since,
       until: args.until,
       perNode: PER_NODE_CAP,
+      sortBelow: SORT_BELOW_DEGREE,
     });
     const next: ReturnType<typeof parseId>[] = [];
     for (const row of rows) {
