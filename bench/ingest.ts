@@ -1,0 +1,79 @@
+// Ingest benchmark: the same generated files loaded by this ingest (identifier nodes merged once
+// per batch, then relationships that only match their ends) and by the baseline (the first design:
+// one statement per link type merging node and relationship together, kept in cypher/bench/),
+// alternating on a wiped database, in one run. Also checks both give the same graph.
+//
+//   npx tsx bench/ingest.ts [--accounts 20000] [--runs 2]
+//
+// Uses its own embedded database in .data/bench-ingest (Bolt 7690); with NEO4J_URI set it WIPES
+// that database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/src/config.js';
+import { openDatabase } from '../server/src/db/connect.js';
+import { GENERATED_FILES } from '../server/src/demo.js';
+import { generate } from '../server/src/generate/generate.js';
+import { ingestFiles } from '../server/src/ingest/ingest.js';
+import { machine } from './server.js';
+
+const { values } = parseArgs({
+  options: { accounts: { type: 'string', default: '20000' }, runs: { type: 'string', default: '2' } },
+});
+const root = path.resolve(import.meta.dirname, '..');
+const config = loadConfig({
+  RINGSCOPE_DATA_DIR: path.join(root, '.data', 'bench-ingest'),
+  RINGSCOPE_BOLT_PORT: '7690',
+  ...process.env,
+});
+const dir = path.join(root, '.data', 'bench-ingest', 'generated');
+fs.rmSync(dir, { recursive: true, force: true });
+await generate({ outDir: dir, accounts: Number(values.accounts), seed: 7 });
+const files = GENERATED_FILES.map((f) => path.join(dir, f));
+const open = await openDatabase(config);
+const db = open.db;
+const runs: { variant: string; seconds: number; rows: number; rowsPerSecond: number; graph: string }[] = [];
+try {
+  for (let r = 0; r < Number(values.runs); r++) {
+    for (const variant of ['combined', 'split'] as const) {
+      await db.runAutoCommit('admin/delete-all');
+      const s = await ingestFiles(db, files, {
+        rejectsDir: path.join(dir, 'rejects'),
+        quiet: true,
+        statements: variant,
+      });
+      const rows = s.files.reduce((n, f) => n + f.rowsRead, 0);
+      const c = (await db.read('admin/store-counts'))[0]!;
+      const sums = (await db.read('bench/event-sums'))[0]!;
+      const graph = JSON.stringify({ nodes: c.nodes, relationships: c.relationships, ...sums });
+      runs.push({ variant, seconds: s.seconds, rows, rowsPerSecond: Math.round(rows / s.seconds), graph });
+      console.error(`${variant}: ${s.seconds.toFixed(1)} s, ${Math.round(rows / s.seconds)} rows/s, ${graph}`);
+    }
+  }
+  const graphs = new Set(runs.map((r) => r.graph));
+  if (graphs.size !== 1) throw new Error(`the variants built different graphs: ${[...graphs].join(' vs ')}`);
+  const mean = (v: string) => {
+    const xs = runs.filter((r) => r.variant === v).map((r) => r.seconds);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  const out = path.join(root, 'bench', 'results', 'ingest.json');
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        machine: machine(),
+        accounts: Number(values.accounts),
+        graph: JSON.parse(runs[0]!.graph) as unknown,
+        runs,
+        meanSeconds: { baseline: mean('combined'), ringscope: mean('split') },
+        speedup: Math.round((mean('combined') / mean('split')) * 100) / 100,
+        date: new Date().toISOString(),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.error(`wrote ${out}`);
+} finally {
+  await open.close();
+}

@@ -1,0 +1,89 @@
+// Render benchmark: time to add and lay out 1k, 5k and 10k elements in real headless Chromium,
+// this app's canvas against plain Cytoscape defaults (and the WebGL renderer), side by side in one
+// page. Serves the built client from the real server. Writes bench/results/render.json.
+//
+//   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000] [--runs 3]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../test/helpers/browser.js';
+import { machine, startBenchServer } from './server.js';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const variants = ['baseline', 'app', 'webgl'] as const;
+type Timing = { addMs: number; layoutMs: number; firstFrameMs: number; totalMs: number; zoomFrameMs: number };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2);
+};
+
+const srv = await startBenchServer();
+const browser = await launchBrowser();
+const results: Record<string, unknown>[] = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  await page.goto(`${srv.url}/`);
+  await page.waitForFunction('"ringscope" in window');
+  const webglOk = (await page.evaluate('!!document.createElement("canvas").getContext("webgl2")')) === true;
+  for (const layout of ['fcose', 'grid'] as const) {
+    for (const elements of sizes) {
+      const byVariant: Record<string, Timing[]> = {};
+      // Interleaved runs (baseline, app, webgl, baseline, …) so machine noise hits all alike.
+      for (let r = 0; r < runs; r++) {
+        for (const v of variants) {
+          if (v === 'webgl' && !webglOk) continue;
+          const t = await page.evaluate(
+            ([n, variant, l]) =>
+              (
+                globalThis as unknown as {
+                  ringscope: { benchRender(n: number, v: string, l: string): Promise<Timing> };
+                }
+              ).ringscope.benchRender(n, variant, l),
+            [elements, v, layout] as const,
+          );
+          (byVariant[v] ??= []).push(t);
+        }
+      }
+      for (const [variant, ts] of Object.entries(byVariant)) {
+        const row = {
+          layout,
+          elements,
+          variant,
+          runs: ts.length,
+          addMs: median(ts.map((t) => t.addMs)),
+          layoutMs: median(ts.map((t) => t.layoutMs)),
+          firstFrameMs: median(ts.map((t) => t.firstFrameMs)),
+          totalMs: median(ts.map((t) => t.totalMs)),
+          zoomFrameMs: median(ts.map((t) => t.zoomFrameMs)),
+        };
+        results.push(row);
+        console.error(JSON.stringify(row));
+      }
+    }
+  }
+  const out = path.resolve(import.meta.dirname, 'results', 'render.json');
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        machine: machine(),
+        browser: `Chromium ${browser.version()} headless, --disable-gpu`,
+        webgl2Available: webglOk,
+        viewport: '1500x950',
+        date: new Date().toISOString(),
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.error(`wrote ${out}`);
+} finally {
+  await browser.close();
+  await srv.close();
+}

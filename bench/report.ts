@@ -1,0 +1,231 @@
+// Writes the results tables into bench/README.md (between the results markers; the text around
+// them is kept) from bench/results/*.json.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = path.resolve(import.meta.dirname);
+const resultsDir = path.join(dir, 'results');
+type Json = any;
+const read = (f: string): Json | undefined => {
+  const p = path.join(resultsDir, f);
+  return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, 'utf8')) as Json) : undefined;
+};
+const table = (head: string[], rows: (string | number)[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '–');
+const out: string[] = [];
+
+const files = fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json'));
+const any = files.map(read).find((j: Json) => j?.machine);
+if (any) {
+  const m = any.machine;
+  out.push(`Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memGiB} GiB RAM, Node ${m.node ?? ''}; shared and noisy, so`);
+  out.push('compare within a table (same run), not across tables.', '');
+}
+
+const ingest = read('ingest.json');
+if (ingest) {
+  out.push(`### Ingest (${ingest.accounts} generated accounts, all six files; alternating runs)`, '');
+  const by = (v: string) => ingest.runs.filter((r: Json) => r.variant === v);
+  const rps = (v: string) => Math.round(by(v).reduce((s: number, r: Json) => s + r.rowsPerSecond, 0) / by(v).length);
+  out.push(
+    table(
+      ['variant', 'runs', 'mean seconds', 'rows/s'],
+      [
+        [
+          'baseline: node + relationship merged in one statement',
+          by('combined').length,
+          ingest.meanSeconds.baseline.toFixed(1),
+          rps('combined'),
+        ],
+        [
+          'ringscope: nodes first, then relationships',
+          by('split').length,
+          ingest.meanSeconds.ringscope.toFixed(1),
+          rps('split'),
+        ],
+      ],
+    ),
+    '',
+    `Speed-up ${ingest.speedup}x; both built the same graph (${ingest.graph.nodes} nodes, ${ingest.graph.relationships} relationships, ${ingest.graph.events} events summed).`,
+    '',
+  );
+}
+
+const detects = files
+  .filter((f) => f.startsWith('detect-'))
+  .map(read)
+  .sort((a: Json, b: Json) => a.accounts - b.accounts || a.seed - b.seed);
+if (detects.length) {
+  out.push('### Detection quality (generate → ingest → detect → evaluate against truth.json)', '');
+  out.push(
+    table(
+      [
+        'accounts',
+        'seed',
+        'precision',
+        'recall',
+        'F1',
+        'rings found',
+        'purity',
+        'legit groups flagged',
+        'detect s',
+        'detect peak RSS MB',
+      ],
+      detects.map((d: Json) => {
+        const t = d.evaluation.truth;
+        const legit =
+          Object.entries(t.legitGroupsFlagged)
+            .map(([k, v]) => `${k} ${v as number}`)
+            .join(', ') || 'none';
+        return [
+          d.accounts,
+          d.seed,
+          t.members.precision,
+          t.members.recall,
+          t.members.f1,
+          `${t.ringsFound}/${t.ringsPlanted}`,
+          t.meanPurity,
+          legit,
+          d.detect.seconds.toFixed(1),
+          d.detect.peakRssMb,
+        ];
+      }),
+    ),
+    '',
+  );
+}
+
+const scales = files
+  .filter((f) => f.startsWith('scale-'))
+  .map(read)
+  .sort((a: Json, b: Json) => a.accounts - b.accounts);
+if (scales.length) {
+  out.push('### Scale (each step is the CLI in its own process; peak RSS is that process)', '');
+  out.push(
+    table(
+      [
+        'accounts',
+        'rows',
+        'generate s',
+        'gen RSS MB',
+        'ingest s',
+        'rows/s',
+        'ingest RSS MB',
+        'nodes',
+        'relationships',
+        'detect s',
+        'detect RSS MB',
+        'precision',
+        'recall',
+      ],
+      scales.map((d: Json) => [
+        d.accounts,
+        d.ingest.rows,
+        d.generate.seconds.toFixed(1),
+        d.generate.peakRssMb,
+        d.ingest.seconds.toFixed(0),
+        d.ingest.rowsPerSecond,
+        d.ingest.peakRssMb,
+        d.ingest.nodesCreated,
+        d.ingest.relationshipsCreated,
+        d.detect.seconds.toFixed(1),
+        d.detect.peakRssMb,
+        d.evaluation.truth.members.precision,
+        d.evaluation.truth.members.recall,
+      ]),
+    ),
+    '',
+  );
+  for (const d of scales) {
+    out.push(
+      `Rows/s by file at ${d.accounts}: ${d.ingest.perFile
+        .filter((f: Json) => f.rows > 10000)
+        .map((f: Json) => `${f.file} ${f.rowsPerSecond}`)
+        .join(', ')}.`,
+    );
+  }
+  out.push('');
+}
+
+const api = read('api.json');
+if (api) {
+  out.push(
+    `### API latency (${api.database.accounts} accounts, ${api.database.nodes} nodes, ${api.database.relationships} relationships)`,
+    '',
+  );
+  const rows = api.results.map((r: Json) => [
+    r.name,
+    r.requests,
+    r.medianMs,
+    r.p95Ms,
+    r.maxMs,
+    r.medianSize,
+    r.maxSize,
+  ]);
+  out.push(table(['request', 'n', 'median ms', 'p95 ms', 'max ms', 'median size', 'max size'], rows), '');
+  const pairs = new Map<string, Json[]>();
+  for (const r of api.results) pairs.set(r.name.split(':')[0], [...(pairs.get(r.name.split(':')[0]) ?? []), r]);
+  out.push(
+    [...pairs]
+      .map(([k, [a, b]]) =>
+        a && b ? `${k}: ringscope/baseline median ${x(a.medianMs, b.medianMs)}, p95 ${x(a.p95Ms, b.p95Ms)}` : '',
+      )
+      .join('; ') + '.',
+    `(${api.note})`,
+    '',
+  );
+}
+
+const render = read('render.json');
+if (render) {
+  out.push(`### Render in headless Chromium (${render.browser}, viewport ${render.viewport}, median of runs)`, '');
+  const rows: (string | number)[][] = [];
+  for (const r of render.results) {
+    const base = render.results.find(
+      (b: Json) => b.layout === r.layout && b.elements === r.elements && b.variant === 'baseline',
+    );
+    rows.push([
+      r.layout,
+      r.elements,
+      r.variant,
+      r.addMs,
+      r.layoutMs,
+      r.firstFrameMs,
+      r.totalMs,
+      base ? x(r.totalMs, base.totalMs) : '',
+      r.zoomFrameMs,
+    ]);
+  }
+  out.push(
+    table(
+      [
+        'layout',
+        'elements',
+        'variant',
+        'add ms',
+        'layout ms',
+        'first frame ms',
+        'total ms',
+        'vs baseline',
+        'ms/frame zooming',
+      ],
+      rows,
+    ),
+    '',
+  );
+}
+
+const readme = path.join(dir, 'README.md');
+const text = fs.existsSync(readme)
+  ? fs.readFileSync(readme, 'utf8')
+  : '# Benchmarks\n\n<!-- results:start -->\n<!-- results:end -->\n';
+const start = text.indexOf('<!-- results:start -->');
+const end = text.indexOf('<!-- results:end -->');
+if (start < 0 || end < 0) throw new Error(`${readme}: results markers missing`);
+fs.writeFileSync(readme, `${text.slice(0, start)}<!-- results:start -->\n${out.join('\n')}\n${text.slice(end)}`);
+console.error(`wrote ${readme}`);

@@ -1,0 +1,108 @@
+// Scale run: generate N accounts, ingest them, detect and evaluate, each step as the real CLI in its
+// own process on its own embedded Neo4j (data in .data/bench-<name>, Bolt port 7688), so the numbers
+// are what a user sees. Writes bench/results/<name>.json (default name scale-<N>).
+//
+//   npx tsx bench/scale.ts --accounts 100000 [--seed 7] [--port 7688] [--name scale-100000] [--keep]
+//
+// --keep leaves the database running and filled (the API latency benchmark reuses it).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATED_FILES } from '../server/src/demo.js';
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '7' },
+    port: { type: 'string', default: '7688' },
+    keep: { type: 'boolean', default: false },
+    name: { type: 'string' },
+  },
+});
+const accounts = Number(values.accounts);
+const root = path.resolve(import.meta.dirname, '..');
+const name = values.name ?? `scale-${accounts}`;
+const dataDir = path.join(root, '.data', `bench-${name}`);
+const genDir = path.join(dataDir, 'generated');
+// Page cache sized for the store (about 1 GB per 250k accounts), heap for the transaction state.
+const pageCacheMb = Math.max(512, Math.ceil(accounts / 250_000) * 1024);
+const env = {
+  ...process.env,
+  RINGSCOPE_DATA_DIR: dataDir,
+  RINGSCOPE_BOLT_PORT: values.port,
+  RINGSCOPE_PAGECACHE: `${pageCacheMb}m`,
+  RINGSCOPE_HEAP: accounts > 200_000 ? '4g' : '2g',
+};
+const cli = path.join(root, 'bin', 'ringscope.mjs');
+
+function run(label: string, args: string[]): Record<string, unknown> {
+  const started = Date.now();
+  process.stderr.write(`[${new Date().toISOString()}] ${label}…\n`);
+  const out = execFileSync(process.execPath, [cli, ...args], {
+    env,
+    cwd: genDir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const wall = (Date.now() - started) / 1000;
+  const json = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  process.stderr.write(`  ${label}: ${wall.toFixed(1)} s\n`);
+  return { ...json, wallSeconds: wall };
+}
+
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(genDir, { recursive: true });
+execFileSync(process.execPath, [cli, 'db', 'start'], { env, stdio: 'inherit' });
+try {
+  const generate = run('generate', [
+    'generate',
+    '--out',
+    genDir,
+    '--accounts',
+    String(accounts),
+    '--seed',
+    values.seed,
+    '--json',
+  ]);
+  const ingest = run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as {
+    files: { file: string; rowsRead: number; seconds: number }[];
+    seconds: number;
+  };
+  const detect = run('detect', ['detect', '--json']) as { rings: unknown[]; seconds: number; peakRssMb: number };
+  const evaluation = run('evaluate', ['evaluate', '--truth', 'truth.json', '--json']);
+  const rows = ingest.files.reduce((s, f) => s + f.rowsRead, 0);
+  const result = {
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    accounts,
+    seed: Number(values.seed),
+    neo4j: { pageCacheMb, heap: env.RINGSCOPE_HEAP },
+    generate,
+    ingest: {
+      ...ingest,
+      rows,
+      rowsPerSecond: Math.round(rows / ingest.seconds),
+      perFile: ingest.files.map((f) => ({
+        file: f.file,
+        rows: f.rowsRead,
+        rowsPerSecond: Math.round(f.rowsRead / f.seconds),
+      })),
+    },
+    detect: { rings: detect.rings.length, seconds: detect.seconds, peakRssMb: detect.peakRssMb },
+    evaluation,
+    date: new Date().toISOString(),
+  };
+  delete (result.ingest as { files?: unknown }).files;
+  const out = path.join(root, 'bench', 'results', `${name}.json`);
+  fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  process.stderr.write(`wrote ${out}\n`);
+} finally {
+  if (!values.keep) execFileSync(process.execPath, [cli, 'db', 'stop'], { env, stdio: 'inherit' });
+}

@@ -1,0 +1,47 @@
+// The real ringscope server, in process, on a free port, against the configured database (the
+// embedded default or NEO4J_URI): what the API and render benchmarks talk to.
+import os from 'node:os';
+import { loadConfig } from '../server/src/config.js';
+import { openDatabase, type OpenDatabase } from '../server/src/db/connect.js';
+import { mountGraphql } from '../server/src/graphql/mount.js';
+import { buildApp } from '../server/src/http/app.js';
+import { listen } from '../server/src/http/serve.js';
+
+export interface BenchServer {
+  url: string;
+  open: OpenDatabase;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(): Promise<BenchServer> {
+  const config = loadConfig({ ...process.env, PORT: '0' });
+  const open = await openDatabase(config);
+  const mount = await mountGraphql(config, open.db);
+  const server = await listen(buildApp({ config, db: open.db, mount: mount.attach }), config);
+  const addr = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
+    open,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await mount.stop();
+      await open.close();
+    },
+  };
+}
+
+export function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
+}
