@@ -452,6 +452,7 @@ $('btn-path').onclick = async () => {
     addGraph(data.paths, 'none');
     cy.elements().removeClass('path');
     for (const e of data.paths.edges) cy.getElementById(e.id).addClass('path');
+    for (const n of data.paths.nodes) cy.getElementById(n.id).addClass('path');
     setStatus(
       `Path: ${data.paths.nodes.length} nodes, ${data.paths.edges.length} links between ${a} and ${b} (highlighted)`,
     );

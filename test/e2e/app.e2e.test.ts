@@ -117,6 +117,24 @@ describe('investigator workflow', () => {
     );
     await page.click('#btn-path');
     await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toMatch(/^Path: /);
+    // The path is drawn in the highlight colour, ends included, not just listed in the status line.
+    const drawn = await page.evaluate(() => {
+      const cy = (
+        globalThis as unknown as {
+          ringscope: {
+            cy: { $(s: string): { length: number; map<T>(f: (e: { style(p: string): string }) => T): T[] } };
+          };
+        }
+      ).ringscope.cy;
+      return {
+        edges: cy.$('edge.path').map((e) => e.style('line-color')),
+        nodes: cy.$('node.path').map((n) => n.style('border-color')),
+      };
+    });
+    expect(drawn.edges.length).toBeGreaterThan(0);
+    expect(new Set(drawn.edges)).toEqual(new Set(['rgb(255,0,110)']));
+    expect(drawn.nodes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(drawn.nodes)).toEqual(new Set(['rgb(255,0,110)']));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'path.png') });
   });
 

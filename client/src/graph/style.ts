@@ -43,7 +43,6 @@ export const stylesheet: StylesheetJson = [
   { selector: 'node:selected', style: { 'overlay-color': '#3b6fd8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   { selector: '.faded', style: { opacity: 0.12 } },
   { selector: '.hidden-time', style: { display: 'none' } },
-  { selector: '.path', style: { 'line-color': '#ff006e', 'target-arrow-color': '#ff006e', width: 4, 'z-index': 10 } },
   {
     selector: 'edge',
     style: {
@@ -54,4 +53,7 @@ export const stylesheet: StylesheetJson = [
       opacity: 0.8,
     },
   },
+  // Last, so they win over the generic node and edge rules above.
+  { selector: 'edge.path', style: { 'line-color': '#ff006e', width: 5, opacity: 1, 'z-index': 10 } },
+  { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff006e', 'z-index': 10 } },
 ];
