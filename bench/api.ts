@@ -4,10 +4,8 @@
 // database (bench/scale.ts --accounts 100000 --keep leaves one on port 7688):
 //
 //   RINGSCOPE_DATA_DIR=.data/bench-scale-100000 RINGSCOPE_BOLT_PORT=7688 npx tsx bench/api.ts
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { machine, percentile, startBenchServer } from './server.js';
+import { percentile, startBenchServer, writeResult } from './server.js';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '60' } } });
 const samples = Number(values.samples);
@@ -98,27 +96,16 @@ try {
     maxSize: percentile(s.nodes, 100),
   }));
   for (const r of results) console.error(JSON.stringify(r));
-  const out = path.resolve(import.meta.dirname, 'results', 'api.json');
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        machine: machine(),
-        database: {
-          accounts: counts.accounts,
-          nodes: counts.nodes,
-          relationships: counts.relationships,
-          rings: counts.rings,
-        },
-        note: 'size = nodes returned (ringscope) or rows (baseline); expand limit 500, 100 neighbours per node',
-        date: new Date().toISOString(),
-        results,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.error(`wrote ${out}`);
+  writeResult('api', {
+    database: {
+      accounts: counts.accounts,
+      nodes: counts.nodes,
+      relationships: counts.relationships,
+      rings: counts.rings,
+    },
+    note: 'size = nodes returned (ringscope) or rows (baseline); expand limit 500, 100 neighbours per node',
+    results,
+  });
 } finally {
   await srv.close();
 }

@@ -15,7 +15,7 @@ import { openDatabase } from '../server/src/db/connect.js';
 import { GENERATED_FILES } from '../server/src/demo.js';
 import { generate } from '../server/src/generate/generate.js';
 import { ingestFiles } from '../server/src/ingest/ingest.js';
-import { machine } from './server.js';
+import { writeResult } from './server.js';
 
 const { values } = parseArgs({
   options: { accounts: { type: 'string', default: '20000' }, runs: { type: 'string', default: '2' } },
@@ -56,24 +56,13 @@ try {
     const xs = runs.filter((r) => r.variant === v).map((r) => r.seconds);
     return xs.reduce((a, b) => a + b, 0) / xs.length;
   };
-  const out = path.join(root, 'bench', 'results', 'ingest.json');
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        machine: machine(),
-        accounts: Number(values.accounts),
-        graph: JSON.parse(runs[0]!.graph) as unknown,
-        runs,
-        meanSeconds: { baseline: mean('combined'), ringscope: mean('split') },
-        speedup: Math.round((mean('combined') / mean('split')) * 100) / 100,
-        date: new Date().toISOString(),
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.error(`wrote ${out}`);
+  writeResult('ingest', {
+    accounts: Number(values.accounts),
+    graph: JSON.parse(runs[0]!.graph) as unknown,
+    runs,
+    meanSeconds: { baseline: mean('combined'), ringscope: mean('split') },
+    speedup: Math.round((mean('combined') / mean('split')) * 100) / 100,
+  });
 } finally {
   await open.close();
 }

@@ -3,11 +3,9 @@
 // page. Serves the built client from the real server. Writes bench/results/render.json.
 //
 //   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000] [--runs 3]
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/helpers/browser.js';
-import { machine, startBenchServer } from './server.js';
+import { startBenchServer, writeResult } from './server.js';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } },
@@ -66,23 +64,12 @@ try {
       }
     }
   }
-  const out = path.resolve(import.meta.dirname, 'results', 'render.json');
-  fs.writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        machine: machine(),
-        browser: `Chromium ${browser.version()} headless, --disable-gpu`,
-        webgl2Available: webglOk,
-        viewport: '1500x950',
-        date: new Date().toISOString(),
-        results,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.error(`wrote ${out}`);
+  writeResult('render', {
+    browser: `Chromium ${browser.version()} headless, --disable-gpu`,
+    webgl2Available: webglOk,
+    viewport: '1500x950',
+    results,
+  });
 } finally {
   await browser.close();
   await srv.close();

@@ -1,6 +1,8 @@
 // The real ringscope server, in process, on a free port, against the configured database (the
 // embedded default or NEO4J_URI): what the API and render benchmarks talk to.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase, type OpenDatabase } from '../server/src/db/connect.js';
 import { mountGraphql } from '../server/src/graphql/mount.js';
@@ -44,4 +46,14 @@ export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return 0;
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
+}
+
+/** Writes bench/results/<name>.json with the machine and date added. */
+export function writeResult(name: string, result: Record<string, unknown>): void {
+  const out = path.resolve(import.meta.dirname, 'results', `${name}.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ machine: machine(), ...result, date: new Date().toISOString() }, null, 2) + '\n',
+  );
+  console.error(`wrote ${out}`);
 }

@@ -120,10 +120,10 @@ function addGraph(g: GGraph, layout: 'force' | 'chain' | 'none' = 'force'): stri
   return added.map((e) => e.id());
 }
 
-function runForce() {
-  const n = cy.nodes(':visible').length;
-  const layout = cy.layout({
-    name: n > 3000 ? 'grid' : 'fcose',
+/** The force-directed layout for n nodes: fcose, in draft quality and without animation when big. */
+function forceLayout(n: number, name: 'fcose' | 'grid' = n > 3000 ? 'grid' : 'fcose'): cytoscape.LayoutOptions {
+  return {
+    name,
     quality: n > 800 ? 'draft' : 'default',
     animate: n < 300,
     randomize: true,
@@ -131,8 +131,11 @@ function runForce() {
     idealEdgeLength: () => 60,
     fit: true,
     padding: 30,
-  } as cytoscape.LayoutOptions);
-  layout.run();
+  } as cytoscape.LayoutOptions;
+}
+
+function runForce() {
+  cy.layout(forceLayout(cy.nodes(':visible').length)).run();
 }
 
 function runChain() {
@@ -714,16 +717,7 @@ async function timeRender(target: Core, elements: number, layout: 'fcose' | 'gri
   });
   const t1 = performance.now();
   await new Promise<void>((resolve) => {
-    const l = target.layout({
-      name: layout,
-      quality: 'draft',
-      animate: false,
-      randomize: true,
-      nodeRepulsion: () => 6000,
-      idealEdgeLength: () => 60,
-      fit: true,
-      padding: 30,
-    } as cytoscape.LayoutOptions);
+    const l = target.layout(forceLayout(target.nodes().length, layout));
     l.one('layoutstop', () => resolve());
     l.run();
   });

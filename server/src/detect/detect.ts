@@ -54,6 +54,14 @@ function burstChains(members: { account: number; registered: number }[], windowM
   return chains;
 }
 
+/** A row's `members: [{ account, registered }]` with accounts interned into the graph. */
+function timedMembers(g: AccountGraph, row: Record<string, unknown>): { account: number; registered: number }[] {
+  return (row.members as { account: string; registered: number }[]).map((m) => ({
+    account: g.intern(m.account),
+    registered: m.registered,
+  }));
+}
+
 export async function buildAccountGraph(db: Database, maxShare: number): Promise<AccountGraph> {
   const g = new AccountGraph();
   await db.stream(
@@ -74,10 +82,7 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     'detect/phone-blocks',
     { minAccounts: 3, maxShare },
     (row) => {
-      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
-        account: g.intern(m.account),
-        registered: m.registered,
-      }));
+      const members = timedMembers(g, row);
       const weight = Number(row.tagged) > 0 ? 0.6 : 0.35;
       for (const chain of burstChains(members, 2 * DAY))
         if (chain.length >= 3) g.addSoft('SEQUENTIAL_PHONES', chain, weight);
@@ -88,10 +93,7 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     'detect/email-stems',
     { minAccounts: 3, maxShare },
     (row) => {
-      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
-        account: g.intern(m.account),
-        registered: m.registered,
-      }));
+      const members = timedMembers(g, row);
       for (const chain of burstChains(members, 24 * HOUR))
         if (chain.length >= 3) g.addSoft('EMAIL_PATTERN', chain, 0.2);
     },
@@ -101,10 +103,7 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     'detect/ip-registrations',
     { maxShare, benignTags: BENIGN_TAGS },
     (row) => {
-      const members = (row.members as { account: string; registered: number }[]).map((m) => ({
-        account: g.intern(m.account),
-        registered: m.registered,
-      }));
+      const members = timedMembers(g, row);
       for (const chain of burstChains(members, HOUR)) g.addSoft('IP_REGISTRATION_BURST', chain, 0.3);
     },
     { timeoutMs: 0 },
