@@ -69,8 +69,9 @@ export function registerDataCommands(program: Command, config: () => Config): vo
     .description('detect and score fraud rings; replaces the previous result')
     .option('--max-share <n>', 'identifiers shared by more accounts are crowds, not links', '50')
     .option('--min-score <x>', 'rings scoring below this are not kept', '0.3')
+    .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
     .option('--json', 'print rings as JSON')
-    .action(async (opts: { maxShare: string; minScore: string; json?: boolean }) => {
+    .action(async (opts: { maxShare: string; minScore: string; splitAbove: string; json?: boolean }) => {
       const { detectRings } = await import('./detect/detect.js');
       const minScore = Number(opts.minScore);
       if (!(minScore >= 0 && minScore <= 1))
@@ -79,6 +80,7 @@ export function registerDataCommands(program: Command, config: () => Config): vo
       try {
         const result = await detectRings(open.db, {
           maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
+          maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
           minScore,
         });
         if (opts.json) {

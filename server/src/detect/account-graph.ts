@@ -16,8 +16,10 @@ export type SoftLinkKind = 'SEQUENTIAL_PHONES' | 'EMAIL_PATTERN' | 'IP_REGISTRAT
 export class AccountGraph {
   readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
-  /** pair (i * 2^21 + j, i < j) → summed weight. */
+  /** pair (i * 2^21 + j, i < j) → summed weight of everything linking the two accounts. */
   readonly edges = new Map<number, number>();
+  /** The part of `edges` that comes from soft signals only (phone blocks, email stems, bursts). */
+  readonly softEdges = new Map<number, number>();
   readonly identifiers: SharedIdentifier[] = [];
   /** account index → soft-link kinds it takes part in. */
   readonly softLinks = new Map<number, Set<SoftLinkKind>>();
@@ -55,6 +57,13 @@ export class AccountGraph {
 
   addSoft(kind: SoftLinkKind, members: number[], w: number): void {
     this.linkAll(members, w);
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (members[x] === members[y]) continue;
+        const p = AccountGraph.pair(members[x]!, members[y]!);
+        this.softEdges.set(p, (this.softEdges.get(p) ?? 0) + w);
+      }
+    }
     for (const m of members) {
       let set = this.softLinks.get(m);
       if (!set) this.softLinks.set(m, (set = new Set()));

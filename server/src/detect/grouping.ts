@@ -1,5 +1,10 @@
 // Grouping: connected components over links at or above the threshold (union-find, O(E α(V))),
 // then components larger than maxGroup split by Louvain modularity (graphology) on link weights.
+// Links that only reach the threshold thanks to soft signals (a phone from the same block, an
+// email of the same pattern, a sign-up from the same IP within the hour) may join two groups held
+// together by shared identifiers only when at least half of each group takes part: one
+// household member whose number happens to sit in a farm's SMS block must not bring the whole
+// household along (at 1M accounts that glued 37 legitimate groups into rings).
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { AccountGraph } from './account-graph.js';
@@ -33,10 +38,33 @@ class UnionFind {
 
 export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: number, seed = 1): number[][] {
   const uf = new UnionFind(g.keys.length);
+  // 1. Groups held together by shared identifiers alone.
+  const softAssisted: number[] = [];
   for (const [p, w] of g.edges) {
     if (w < threshold) continue;
-    const [a, b] = AccountGraph.unpair(p);
-    uf.union(a, b);
+    if (w - (g.softEdges.get(p) ?? 0) >= threshold) {
+      const [a, b] = AccountGraph.unpair(p);
+      uf.union(a, b);
+    } else softAssisted.push(p);
+  }
+  // 2. Soft-assisted links join two of those groups when at least half of each takes part.
+  const size = new Map<number, number>();
+  for (let i = 0; i < g.keys.length; i++) size.set(uf.find(i), (size.get(uf.find(i)) ?? 0) + 1);
+  const takingPart = new Map<string, { a: number; b: number; fromA: Set<number>; fromB: Set<number> }>();
+  for (const p of softAssisted) {
+    const [x, y] = AccountGraph.unpair(p);
+    const [rx, ry] = [uf.find(x), uf.find(y)];
+    if (rx === ry) continue;
+    const [a, b, ma, mb] = rx < ry ? [rx, ry, x, y] : [ry, rx, y, x];
+    const id = `${a}:${b}`;
+    let t = takingPart.get(id);
+    if (!t) takingPart.set(id, (t = { a, b, fromA: new Set(), fromB: new Set() }));
+    t.fromA.add(ma);
+    t.fromB.add(mb);
+  }
+  for (const t of takingPart.values()) {
+    const [sa, sb] = [size.get(t.a) ?? 1, size.get(t.b) ?? 1];
+    if (t.fromA.size / sa >= 0.5 && t.fromB.size / sb >= 0.5) uf.union(t.a, t.b);
   }
   const components = new Map<number, number[]>();
   for (let i = 0; i < g.keys.length; i++) {

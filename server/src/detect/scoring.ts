@@ -107,7 +107,10 @@ export function scoreRing(
   const times = members.map((m) => m.registered).filter((t): t is number => t !== null);
   if (times.length >= 2) {
     const burst = densestWindow(times, 72 * HOUR);
-    if (burst.count >= 2 && burst.count / n >= 0.5) {
+    // Two people signing up together (a couple, flatmates) is not a burst: three or more is, or two
+    // sign-ups within two minutes of each other (faster than a person fills in the form twice).
+    const pair = burst.count === 2 && densestWindow(times, 2 * 60_000).count === 2;
+    if ((burst.count >= 3 || pair) && burst.count / n >= 0.5) {
       reasons.push({
         code: 'REGISTRATION_BURST',
         weight: round(0.25 * (burst.count / n)),
@@ -129,9 +132,11 @@ export function scoreRing(
   const payments = members.reduce((s, m) => s + m.payments, 0);
   const declines = members.reduce((s, m) => s + m.declines, 0);
   if (declines >= 3 && declines / Math.max(1, payments) >= 0.3) {
+    // Full weight from 8 declines: a family card declined three times is weak evidence, card
+    // testing declines dozens of times.
     reasons.push({
       code: 'DECLINES',
-      weight: 0.25,
+      weight: round(0.25 * Math.min(1, declines / 8)),
       detail: `${declines} of ${payments} payments declined (${Math.round((100 * declines) / payments)}%)`,
     });
   }
