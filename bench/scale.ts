@@ -4,13 +4,14 @@
 //
 //   npx tsx bench/scale.ts --accounts 100000 [--seed 7] [--port 7688] [--name scale-100000] [--keep]
 //
-// --keep leaves the database running and filled (the API latency benchmark reuses it).
+// --keep leaves the database running and filled (the API latency benchmark reuses it);
+// --detect-only reruns detect + evaluate on the data an earlier run of the same name loaded.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATED_FILES } from '../server/src/demo.js';
+import { writeResult } from './server.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '7688' },
     keep: { type: 'boolean', default: false },
     name: { type: 'string' },
+    'detect-only': { type: 'boolean', default: false },
   },
 });
 const accounts = Number(values.accounts);
@@ -53,56 +55,60 @@ function run(label: string, args: string[]): Record<string, unknown> {
   return { ...json, wallSeconds: wall };
 }
 
-fs.rmSync(dataDir, { recursive: true, force: true });
-fs.mkdirSync(genDir, { recursive: true });
+const out = path.join(root, 'bench', 'results', `${name}.json`);
+if (!values['detect-only']) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(genDir, { recursive: true });
+}
 execFileSync(process.execPath, [cli, 'db', 'start'], { env, stdio: 'inherit' });
 try {
-  const generate = run('generate', [
-    'generate',
-    '--out',
-    genDir,
-    '--accounts',
-    String(accounts),
-    '--seed',
-    values.seed,
-    '--json',
-  ]);
-  const ingest = run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as {
-    files: { file: string; rowsRead: number; seconds: number }[];
-    seconds: number;
-  };
+  let result: Record<string, unknown>;
+  if (values['detect-only']) {
+    // Detection again on the data a previous run loaded (after a change to detection).
+    result = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>;
+  } else {
+    const generate = run('generate', [
+      'generate',
+      '--out',
+      genDir,
+      '--accounts',
+      String(accounts),
+      '--seed',
+      values.seed,
+      '--json',
+    ]);
+    const ingest = run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as {
+      files: { file: string; rowsRead: number; seconds: number }[];
+      seconds: number;
+    };
+    const rows = ingest.files.reduce((s, f) => s + f.rowsRead, 0);
+    const { files, ...totals } = ingest;
+    result = {
+      accounts,
+      seed: Number(values.seed),
+      neo4j: { pageCacheMb, heap: env.RINGSCOPE_HEAP },
+      generate,
+      ingest: {
+        ...totals,
+        rows,
+        rowsPerSecond: Math.round(rows / ingest.seconds),
+        perFile: files.map((f) => ({
+          file: f.file,
+          rows: f.rowsRead,
+          rowsPerSecond: Math.round(f.rowsRead / f.seconds),
+        })),
+      },
+      loadedAt: new Date().toISOString(),
+    };
+  }
   const detect = run('detect', ['detect', '--json']) as { rings: unknown[]; seconds: number; peakRssMb: number };
   const evaluation = run('evaluate', ['evaluate', '--truth', 'truth.json', '--json']);
-  const rows = ingest.files.reduce((s, f) => s + f.rowsRead, 0);
-  const result = {
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-    },
-    accounts,
-    seed: Number(values.seed),
-    neo4j: { pageCacheMb, heap: env.RINGSCOPE_HEAP },
-    generate,
-    ingest: {
-      ...ingest,
-      rows,
-      rowsPerSecond: Math.round(rows / ingest.seconds),
-      perFile: ingest.files.map((f) => ({
-        file: f.file,
-        rows: f.rowsRead,
-        rowsPerSecond: Math.round(f.rowsRead / f.seconds),
-      })),
-    },
-    detect: { rings: detect.rings.length, seconds: detect.seconds, peakRssMb: detect.peakRssMb },
-    evaluation,
-    date: new Date().toISOString(),
-  };
-  delete (result.ingest as { files?: unknown }).files;
-  const out = path.join(root, 'bench', 'results', `${name}.json`);
-  fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
-  process.stderr.write(`wrote ${out}\n`);
+  result.detect = { rings: detect.rings.length, seconds: detect.seconds, peakRssMb: detect.peakRssMb };
+  result.evaluation = evaluation;
+  result.detectedAt = new Date().toISOString();
+  delete result.date;
+  delete result.machine;
+  writeResult(name, result);
 } finally {
   if (!values.keep) execFileSync(process.execPath, [cli, 'db', 'stop'], { env, stdio: 'inherit' });
 }

@@ -69,6 +69,19 @@ describe('ingest', () => {
     expect(await db.readText('MATCH ()-[r]->() RETURN sum(r.count) AS events')).toEqual(sum);
   });
 
+  it('advances a checkpoint only from where the previous batch left it', async () => {
+    // Batches overlap (one runs while the one before commits); this is what keeps them in order.
+    const cp = { key: 'test-order', name: 'order.csv', kind: 'login', accepted: 0, rejected: 0, done: false };
+    const set = (from: number, rowsDone: number) =>
+      db.write('ingest/checkpoint-set', { ...cp, from, rowsDone }).then((r) => Number(r[0]!.advanced));
+    expect(await set(0, 2000)).toBe(1);
+    expect(await set(4000, 6000)).toBe(0); // batch 3 before batch 2 committed: refused
+    expect((await db.read('ingest/checkpoint-get', { key: 'test-order' }))[0]!.rowsDone).toBe(2000);
+    expect(await set(2000, 4000)).toBe(1);
+    expect(await set(4000, 6000)).toBe(1);
+    expect((await db.read('ingest/checkpoint-get', { key: 'test-order' }))[0]!.rowsDone).toBe(6000);
+  });
+
   it('resumes exactly after being killed with SIGKILL mid-file', async () => {
     const logins = path.join(tmp, 'gen', 'logins.csv');
     await wipe(db);

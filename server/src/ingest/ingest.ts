@@ -3,7 +3,7 @@
 // last committed batch ended and a finished file ingested again changes nothing.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Database, WriteCounters, WriteTx } from '../db/database.js';
+import { DbError, type Database, type WriteCounters, type WriteTx } from '../db/database.js';
 import { Batch, linkStatement, nodeStatement } from './batch.js';
 import { resolveMapping, type Kind, type Mapping, type MappingFile } from './columns.js';
 import { createProgress } from './progress.js';
@@ -22,6 +22,15 @@ export interface IngestOptions {
    * kept in cypher/bench/ as the benchmark baseline only.
    */
   statements?: 'split' | 'combined';
+  /** Run a batch's statements while the previous batch commits (default). false: one at a time. */
+  overlapCommits?: boolean;
+}
+
+/** The checkpoint was not where this batch expected it: the batch before it has not committed. */
+class CheckpointOrderError extends DbError {
+  constructor() {
+    super('DATABASE_ERROR', 'ingest batch ran ahead of the one before it');
+  }
 }
 
 export interface FileSummary {
@@ -116,27 +125,49 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
     const batchSize = opts.batchSize ?? 2000;
     let batch = new Batch();
     let index = 0;
-    let inFlight: Promise<void> = Promise.resolve();
 
-    // One write in flight while the next batch is parsed: Neo4j works on one core, parsing on the other.
+    // Batch k+1 runs its statements while batch k commits, and the parser fills batch k+2 meanwhile.
+    // Order stays exact: k+1's last statement advances the checkpoint only from where k left it (it
+    // waits on k's lock on the checkpoint node, then checks), so k+1 can never commit before k; if it
+    // finds k not committed (k failed and is being retried) it rolls back and runs again after k.
+    let lastRowsDone = rowsDone;
+    let previousCommitted: Promise<void> = Promise.resolve();
+    let previousStatementsDone: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
     const flush = async (done: boolean) => {
       const b = batch;
       batch = new Batch();
-      const cp = { key, name: path.basename(file), kind: mapping.kind, rowsDone: index, done };
+      const cp = { key, name: path.basename(file), kind: mapping.kind, from: lastRowsDone, rowsDone: index, done };
+      lastRowsDone = index;
       const accepted = summary.accepted + b.rows;
       summary.accepted = accepted;
       const rejected = rejects.count;
-      await inFlight;
-      inFlight = db
-        .writeTx(async (tx) => {
+      await (opts.overlapCommits === false ? previousCommitted.catch(() => {}) : previousStatementsDone);
+      if (failure) throw failure.error;
+      const before = previousCommitted;
+      let statementsDone!: () => void;
+      previousStatementsDone = new Promise<void>((r) => (statementsDone = r));
+      const attempt = () =>
+        db.writeTx(async (tx) => {
           await writeBatch(tx, b, opts.statements ?? 'split');
-          await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected });
+          const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected });
+          if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
+          statementsDone();
+        });
+      previousCommitted = attempt()
+        .catch(async (e: unknown) => {
+          if (!(e instanceof CheckpointOrderError)) throw e;
+          await before;
+          return attempt();
         })
         .then((c) => {
           counters.nodesCreated += c.nodesCreated;
           counters.relationshipsCreated += c.relationshipsCreated;
-        });
-      if (done) await inFlight;
+        })
+        .finally(() => statementsDone());
+      // A failed batch stops the file at the next flush: nothing after it may commit.
+      previousCommitted.catch((error: unknown) => (failure ??= { error }));
+      if (done) await previousCommitted;
     };
 
     try {
@@ -159,7 +190,7 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
       }
       await flush(true);
     } finally {
-      await inFlight.catch(() => {});
+      await previousCommitted.catch(() => {});
       rejects.close();
       progress.done();
     }
