@@ -35,7 +35,7 @@ export interface ScoreContext {
 
 const HOUR = 3_600_000;
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
 
 const LABEL_WORDS: Record<string, string> = {
   PaymentMethod: 'payment method',
