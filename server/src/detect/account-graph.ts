@@ -42,28 +42,22 @@ export class AccountGraph {
     return [a, p - a * 2 ** 21];
   }
 
-  addEdge(a: number, b: number, w: number): void {
+  addEdge(a: number, b: number, w: number, into: Map<number, number> = this.edges): void {
     if (a === b || w <= 0) return;
     const p = AccountGraph.pair(a, b);
-    this.edges.set(p, (this.edges.get(p) ?? 0) + w);
+    into.set(p, (into.get(p) ?? 0) + w);
   }
 
   /** Links every pair of a group (groups are capped by maxShare, so this stays small). */
-  linkAll(members: number[], w: number): void {
+  linkAll(members: number[], w: number, into: Map<number, number> = this.edges): void {
     for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) this.addEdge(members[x]!, members[y]!, w);
+      for (let y = x + 1; y < members.length; y++) this.addEdge(members[x]!, members[y]!, w, into);
     }
   }
 
   addSoft(kind: SoftLinkKind, members: number[], w: number): void {
     this.linkAll(members, w);
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        if (members[x] === members[y]) continue;
-        const p = AccountGraph.pair(members[x]!, members[y]!);
-        this.softEdges.set(p, (this.softEdges.get(p) ?? 0) + w);
-      }
-    }
+    this.linkAll(members, w, this.softEdges);
     for (const m of members) {
       let set = this.softLinks.get(m);
       if (!set) this.softLinks.set(m, (set = new Set()));
