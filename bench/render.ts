@@ -5,7 +5,7 @@
 //   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000] [--runs 3]
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/helpers/browser.js';
-import { startBenchServer, writeResult } from './server.js';
+import { percentile, startBenchServer, writeResult } from './server.js';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } },
@@ -14,11 +14,6 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const variants = ['baseline', 'app', 'webgl'] as const;
 type Timing = { addMs: number; layoutMs: number; firstFrameMs: number; totalMs: number; zoomFrameMs: number };
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2);
-};
 
 const srv = await startBenchServer();
 const browser = await launchBrowser();
@@ -53,11 +48,26 @@ try {
           elements,
           variant,
           runs: ts.length,
-          addMs: median(ts.map((t) => t.addMs)),
-          layoutMs: median(ts.map((t) => t.layoutMs)),
-          firstFrameMs: median(ts.map((t) => t.firstFrameMs)),
-          totalMs: median(ts.map((t) => t.totalMs)),
-          zoomFrameMs: median(ts.map((t) => t.zoomFrameMs)),
+          addMs: percentile(
+            ts.map((t) => t.addMs),
+            50,
+          ),
+          layoutMs: percentile(
+            ts.map((t) => t.layoutMs),
+            50,
+          ),
+          firstFrameMs: percentile(
+            ts.map((t) => t.firstFrameMs),
+            50,
+          ),
+          totalMs: percentile(
+            ts.map((t) => t.totalMs),
+            50,
+          ),
+          zoomFrameMs: percentile(
+            ts.map((t) => t.zoomFrameMs),
+            50,
+          ),
         };
         results.push(row);
         console.error(JSON.stringify(row));

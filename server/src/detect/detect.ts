@@ -78,34 +78,30 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     },
     { timeoutMs: 0 },
   );
+  // Soft signals: accounts of one phone block, email stem or sign-up IP, linked in chains of
+  // registrations no further apart than the window.
+  const bursts =
+    (kind: SoftLinkKind, windowMs: number, minChain: number, weight: (row: Record<string, unknown>) => number) =>
+    (row: Record<string, unknown>) => {
+      for (const chain of burstChains(timedMembers(g, row), windowMs))
+        if (chain.length >= minChain) g.addSoft(kind, chain, weight(row));
+    };
   await db.stream(
     'detect/phone-blocks',
     { minAccounts: 3, maxShare },
-    (row) => {
-      const members = timedMembers(g, row);
-      const weight = Number(row.tagged) > 0 ? 0.6 : 0.35;
-      for (const chain of burstChains(members, 2 * DAY))
-        if (chain.length >= 3) g.addSoft('SEQUENTIAL_PHONES', chain, weight);
-    },
+    bursts('SEQUENTIAL_PHONES', 2 * DAY, 3, (row) => (Number(row.tagged) > 0 ? 0.6 : 0.35)),
     { timeoutMs: 0 },
   );
   await db.stream(
     'detect/email-stems',
     { minAccounts: 3, maxShare },
-    (row) => {
-      const members = timedMembers(g, row);
-      for (const chain of burstChains(members, 24 * HOUR))
-        if (chain.length >= 3) g.addSoft('EMAIL_PATTERN', chain, 0.2);
-    },
+    bursts('EMAIL_PATTERN', DAY, 3, () => 0.2),
     { timeoutMs: 0 },
   );
   await db.stream(
     'detect/ip-registrations',
     { maxShare, benignTags: BENIGN_TAGS },
-    (row) => {
-      const members = timedMembers(g, row);
-      for (const chain of burstChains(members, HOUR)) g.addSoft('IP_REGISTRATION_BURST', chain, 0.3);
-    },
+    bursts('IP_REGISTRATION_BURST', HOUR, 2, () => 0.3),
     { timeoutMs: 0 },
   );
   return g;

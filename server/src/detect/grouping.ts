@@ -49,7 +49,10 @@ export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: numb
   }
   // 2. Soft-assisted links join two of those groups when at least half of each takes part.
   const size = new Map<number, number>();
-  for (let i = 0; i < g.keys.length; i++) size.set(uf.find(i), (size.get(uf.find(i)) ?? 0) + 1);
+  for (let i = 0; i < g.keys.length; i++) {
+    const r = uf.find(i);
+    size.set(r, (size.get(r) ?? 0) + 1);
+  }
   const takingPart = new Map<string, { a: number; b: number; fromA: Set<number>; fromB: Set<number> }>();
   for (const p of softAssisted) {
     const [x, y] = AccountGraph.unpair(p);
