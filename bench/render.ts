@@ -20,8 +20,8 @@ const browser = await launchBrowser();
 const results: Record<string, unknown>[] = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  await page.goto(`${srv.url}/`);
-  await page.waitForFunction('"ringscope" in window');
+  await page.goto(`${srv.url}/bench.html`);
+  await page.waitForFunction('"benchRender" in (window.ringscope ?? {})');
   const webglOk = (await page.evaluate('!!document.createElement("canvas").getContext("webgl2")')) === true;
   for (const layout of ['fcose', 'grid'] as const) {
     for (const elements of sizes) {

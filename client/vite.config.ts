@@ -1,4 +1,6 @@
 // Builds the web app into client/dist, which the server serves on the same origin as /graphql.
+// Two pages: index.html (the app) and bench.html (the app plus the render-benchmark hook, for
+// bench/render.ts only).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -8,6 +10,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
-  build: { outDir: path.join(here, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: path.join(here, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { app: path.join(here, 'index.html'), bench: path.join(here, 'bench.html') } },
+  },
   server: { proxy: { '/graphql': 'http://localhost:4000', '/health': 'http://localhost:4000' } },
 });

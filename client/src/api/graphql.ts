@@ -1,5 +1,17 @@
-// The browser's only way to the data: POST /graphql on the same origin. Errors come back with a
-// code and a message meant for people.
+// The browser's only way to the data: POST /graphql on the same origin. Documents are typed from
+// server/src/graphql/schema.graphql by gql.tada (graphql-env.d.ts is generated from it by
+// `npm run codegen`), so a field the schema does not have fails the type check, not the user.
+import { print } from '@0no-co/graphql.web';
+import { initGraphQLTada, type TadaDocumentNode } from 'gql.tada';
+import type { introspection } from './graphql-env.js';
+
+export const graphql = initGraphQLTada<{
+  introspection: introspection;
+  scalars: { JSON: unknown };
+  disableMasking: true;
+}>();
+export type { ResultOf, VariablesOf } from 'gql.tada';
+
 export class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -9,19 +21,19 @@ export class ApiError extends Error {
   }
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<R, V>(doc: TadaDocumentNode<R, V>, variables: V): Promise<R> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: print(doc), variables }),
     });
   } catch {
     throw new ApiError('NETWORK', 'The ringscope server cannot be reached.');
   }
   const body = (await res.json().catch(() => null)) as {
-    data?: T;
+    data?: R;
     errors?: { message: string; extensions?: { code?: string } }[];
   } | null;
   if (!body) throw new ApiError('INTERNAL_SERVER_ERROR', `The server answered ${res.status} without data.`);
@@ -32,33 +44,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       code === 'DATABASE_UNAVAILABLE' ? 'The graph database is unavailable. Check that Neo4j is running.' : err.message;
     throw new ApiError(code, message);
   }
-  return body.data as T;
+  return body.data as R;
 }
 
-export interface GNode {
-  id: string;
-  type: string;
-  key: string;
-  label: string;
-  risk: number | null;
-  tags: string[];
-  props: Record<string, unknown> | null;
+/** A message for people from anything thrown. */
+export function messageOf(e: unknown): string {
+  return e instanceof ApiError ? e.message : e instanceof Error ? `Unexpected error: ${e.message}` : String(e);
 }
-export interface GEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  count: number | null;
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
-export interface GGraph {
-  nodes: GNode[];
-  edges: GEdge[];
-  truncated: boolean;
-}
-
-export const NODE_FIELDS = 'id type key label risk tags props';
-export const EDGE_FIELDS = 'id source target type count firstSeen lastSeen';
-export const GRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated`;

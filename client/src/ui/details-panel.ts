@@ -1,0 +1,137 @@
+// The right-hand panel: a ring's score, reasons and timeline, or an entity's properties, tags,
+// rings, activity on the canvas, flags (with the flag form) and its attack path.
+import { html, nothing, render } from 'lit-html';
+import { gql, messageOf } from '../api/graphql.js';
+import { EntityQuery, FlagMutation, TraceQuery, type EntityDetail, type RingDetail } from '../api/queries.js';
+import { byId, shortTime } from './dom.js';
+import { setStatus } from './status.js';
+import type { Workspace } from './workspace.js';
+
+const EMPTY = html`<p class="muted">Select a node to see its properties, tags, rings and timeline.</p>`;
+
+export function clearDetails(): void {
+  render(EMPTY, byId('details'));
+}
+
+export function showRing(_ws: Workspace, r: RingDetail): void {
+  render(
+    html`<h2>Ring ${r.id}</h2>
+      <p><b>Score ${r.score.toFixed(2)}</b> · ${r.size} accounts</p>
+      <h3>Why</h3>
+      <ul class="reasons">
+        ${r.reasons.map((x) => html`<li><b>${x.code}</b> +${x.weight.toFixed(2)}<br />${x.detail}</li>`)}
+      </ul>
+      <h3>Timeline</h3>
+      <ol class="timeline">
+        ${r.timeline.slice(0, 40).map((t) => html`<li><time>${shortTime(t.time)}</time> ${t.detail}</li>`)}
+      </ol>`,
+    byId('details'),
+  );
+}
+
+/** The entity's links on the canvas, oldest first: what it did that the picture shows. */
+function activity(ws: Workspace, id: string) {
+  const edges = ws.cy
+    .getElementById(id)
+    .connectedEdges()
+    .map((x) => ({
+      t: String(x.data('firstSeen') ?? ''),
+      d: `${x.data('type')} ${x.source().id() === id ? x.target().data('label') : x.source().data('label')} (${x.data('count') ?? 1}×)`,
+    }));
+  return edges.sort((a, b) => a.t.localeCompare(b.t));
+}
+
+function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothing) {
+  const acts = activity(ws, e.id);
+  const onFlag = async (ev: SubmitEvent) => {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    const tag = (form.elements.namedItem('tag') as HTMLInputElement).value;
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value;
+    try {
+      const { flagEntity } = await gql(FlagMutation, { id: e.id, tag, note: note || null });
+      ws.cy.getElementById(e.id).data('tags', flagEntity.tags);
+      setStatus(`Flagged ${e.id}`);
+      await showEntity(ws, e.id);
+    } catch (err) {
+      ws.fail(err);
+    }
+  };
+  return html`<h2>${e.type} ${e.label}</h2>
+    <p>${e.risk !== null ? html`<b>risk ${e.risk.toFixed(2)}</b> · ` : nothing}${e.degree} links</p>
+    <p>
+      ${e.tags.length ? e.tags.map((t) => html`<span class="tag">${t}</span> `) : html`<span class="muted">no tags</span>`}
+    </p>
+    ${e.rings.map(
+      (r) =>
+        html`<p>
+          <button class="link" @click=${() => void ws.openRing(r.id)}>Ring ${r.id}</button> score ${r.score.toFixed(2)},
+          ${r.size} accounts
+        </p>`,
+    )}
+    <table class="props">
+      ${Object.entries((e.props ?? {}) as Record<string, unknown>).map(
+        ([k, v]) =>
+          html`<tr>
+            <th>${k}</th>
+            <td>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
+          </tr>`,
+      )}
+    </table>
+    <h3>Activity</h3>
+    <ol class="timeline">
+      ${
+        acts.length
+          ? acts.slice(0, 30).map((x) => html`<li><time>${x.t.slice(0, 10)}</time> ${x.d}</li>`)
+          : html`<li class="muted">expand to see activity</li>`
+      }
+    </ol>
+    <h3>Flag</h3>
+    <form id="flag-form" @submit=${onFlag}>
+      <input id="flag-tag" name="tag" placeholder="tag, e.g. confirmed-fraud" required />
+      <textarea id="flag-note" name="note" placeholder="note"></textarea><button>Flag</button>
+    </form>
+    <ul class="flags">
+      ${e.flags.map((f) => html`<li><b>${f.tag}</b> by ${f.by} ${shortTime(f.at)}${f.note ? `: ${f.note}` : ''}</li>`)}
+    </ul>
+    ${
+      e.type === 'Account'
+        ? html`<button id="btn-trace" @click=${() => void traceAccount(ws, e)}>Trace this account</button>`
+        : nothing
+    }
+    ${trace}`;
+}
+type TemplateResultLike = ReturnType<typeof html> | typeof nothing;
+
+let shown: string | null = null;
+
+export async function showEntity(ws: Workspace, id: string): Promise<void> {
+  const box = byId('details');
+  shown = id;
+  try {
+    const { entity } = await gql(EntityQuery, { id });
+    if (shown !== id) return; // another selection came in while this one loaded
+    if (!entity) {
+      render(html`<p class="error">${id} no longer exists.</p>`, box);
+      return;
+    }
+    render(view(ws, entity), box);
+  } catch (err) {
+    render(html`<p class="error">${messageOf(err)}</p>`, box);
+  }
+}
+
+async function traceAccount(ws: Workspace, e: EntityDetail): Promise<void> {
+  try {
+    const { trace } = await gql(TraceQuery, { id: e.id });
+    if (!trace) return;
+    ws.addGraph(trace.graph, 'chain');
+    const path = html`<h3>Attack path</h3>
+      <ol class="timeline">
+        ${trace.events.map((x) => html`<li><time>${shortTime(x.time)}</time> ${x.detail}</li>`)}
+      </ol>`;
+    render(view(ws, e, path), byId('details'));
+  } catch (err) {
+    ws.fail(err);
+  }
+}

@@ -1,0 +1,13 @@
+// The legend under the canvas: one entry per node type, and the marks for risk.
+import { html, render } from 'lit-html';
+import { TYPE_STYLE } from '../graph/style.js';
+import { byId } from './dom.js';
+
+export function initLegend(): void {
+  render(
+    html`${Object.entries(TYPE_STYLE).map(
+        ([t, s]) => html`<span><i style="background:${s.color}"></i>${t}</span>`,
+      )}<span><i class="risk"></i>risk ≥ 0.5</span>`,
+    byId('legend'),
+  );
+}

@@ -1,0 +1,51 @@
+// The ring list: sortable by score, size or recency, filtered by a minimum score, paged.
+import { html, render } from 'lit-html';
+import { gql, messageOf } from '../api/graphql.js';
+import { RingsQuery, type RingSummary } from '../api/queries.js';
+import { byId } from './dom.js';
+import type { Workspace } from './workspace.js';
+
+export function initRingsPanel(ws: Workspace): void {
+  let cursor: string | null = null;
+  let shown: RingSummary[] = [];
+  let message: ReturnType<typeof html> | null = null;
+
+  const draw = (hasNext: boolean) => {
+    render(
+      html`${message ?? ''}
+      ${shown.map(
+        (r) =>
+          html`<button class="ring-item" data-ring=${r.id} @click=${() => void ws.openRing(r.id)}>
+            <b>${r.id}</b> <span class="score s${Math.floor(r.score * 4)}">${r.score.toFixed(2)}</span> · ${r.size}
+            accounts<br /><small>${r.reasons[0]?.detail ?? ''}</small>
+          </button>`,
+      )}`,
+      byId('ring-list'),
+    );
+    byId('ring-more').hidden = !hasNext;
+  };
+
+  async function load(append = false) {
+    try {
+      const { rings } = await gql(RingsQuery, {
+        sort: byId<HTMLSelectElement>('ring-sort').value as 'SCORE' | 'SIZE' | 'RECENT',
+        min: Number(byId<HTMLInputElement>('ring-min').value) || 0,
+        after: append ? cursor : null,
+      });
+      shown = append ? [...shown, ...rings.nodes] : rings.nodes;
+      message = rings.totalCount
+        ? null
+        : html`<p class="muted">No rings at this score. Run detection or lower the minimum score.</p>`;
+      cursor = rings.endCursor;
+      draw(rings.hasNextPage);
+    } catch (e) {
+      shown = [];
+      message = html`<p class="error">${messageOf(e)}</p>`;
+      draw(false);
+    }
+  }
+  byId('ring-sort').onchange = () => void load();
+  byId('ring-min').onchange = () => void load();
+  byId('ring-more').onclick = () => void load(true);
+  void load();
+}

@@ -1,0 +1,85 @@
+// The page's fixed frame: top bar with search, left sidebar (rings, saved queries, search
+// results), canvas with toolbar, status line, time bar and legend, right details panel.
+import { html, render } from 'lit-html';
+import { TYPE_STYLE } from '../graph/style.js';
+import { EMPTY_HINT } from './status.js';
+
+const expandTypes = Object.keys(TYPE_STYLE).filter((t) => t !== 'Ring');
+
+const shell = html`<header class="topbar">
+    <h1>ringscope</h1>
+    <form id="search-form" class="search">
+      <input
+        id="search"
+        placeholder="Search account, IP, email, phone, device, card, ring…"
+        autocomplete="off"
+      /><button>Search</button>
+    </form>
+    <span id="health" class="health pending">checking database…</span>
+  </header>
+  <aside class="left">
+    <nav class="tabs">
+      <button data-tab="rings" class="active">Rings</button><button data-tab="queries">Saved queries</button
+      ><button data-tab="results">Search</button>
+    </nav>
+    <section id="tab-rings" class="tab">
+      <label
+        >Sort
+        <select id="ring-sort">
+          <option value="SCORE">score</option>
+          <option value="SIZE">size</option>
+          <option value="RECENT">recency</option>
+        </select></label
+      >
+      <label>Min score <input id="ring-min" type="number" min="0" max="1" step="0.1" value="0.5" /></label>
+      <div id="ring-list" class="list"></div>
+      <button id="ring-more" class="link" hidden>more…</button>
+    </section>
+    <section id="tab-queries" class="tab" hidden>
+      <select id="query-select"></select>
+      <p id="query-desc" class="muted"></p>
+      <form id="query-form"></form>
+      <div id="query-result" class="table-wrap"></div>
+    </section>
+    <section id="tab-results" class="tab" hidden><div id="search-results" class="list"></div></section>
+  </aside>
+  <main class="center">
+    <div class="toolbar">
+      <button id="layout-force" title="Force-directed layout">Force</button>
+      <button id="layout-chain" title="Tiers: tools → phones/IPs/devices → accounts → APIs, cards, addresses">
+        Chain
+      </button>
+      <span class="sep"></span>
+      <label
+        >Expand
+        <select id="expand-types">
+          <option value="">all types</option>
+          ${expandTypes.map((t) => html`<option>${t}</option>`)}
+        </select></label
+      >
+      <button id="btn-expand">Expand</button><button id="btn-collapse">Collapse</button
+      ><button id="btn-hide">Hide</button><button id="btn-pin">Pin</button><button id="btn-undo">Undo</button>
+      <button id="btn-path" disabled title="Select two nodes">Path</button>
+      <span class="sep"></span>
+      <button id="export-png">PNG</button><button id="export-json">JSON</button><button id="export-csv">CSV</button
+      ><button id="btn-report">Report</button><button id="btn-clear">Clear</button>
+    </div>
+    <div id="cy" class="cy"></div>
+    <div id="overlay" class="overlay">${EMPTY_HINT}</div>
+    <div id="status" class="status"></div>
+    <div class="timebar">
+      <span>Time window</span><input id="t-from" type="range" min="0" max="1000" value="0" /><input
+        id="t-to"
+        type="range"
+        min="0"
+        max="1000"
+        value="1000"
+      /><span id="t-label" class="muted">all time</span>
+    </div>
+    <div id="legend" class="legend"></div>
+  </main>
+  <aside class="right" id="details"></aside>`;
+
+export function renderShell(root: HTMLElement): void {
+  render(shell, root);
+}
