@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { KINDS, readMappingFile, type Kind } from './ingest/columns.js';
 import { ingestFiles, type IngestSummary } from './ingest/ingest.js';
+import { FLAG_THRESHOLD, KEEP_THRESHOLD, parseScore } from './model/thresholds.js';
 
 function printIngest(summary: IngestSummary): void {
   for (const f of summary.files) {
@@ -68,14 +69,12 @@ export function registerDataCommands(program: Command, config: () => Config): vo
     .command('detect')
     .description('detect and score fraud rings; replaces the previous result')
     .option('--max-share <n>', 'identifiers shared by more accounts are crowds, not links', '50')
-    .option('--min-score <x>', 'rings scoring below this are not kept', '0.3')
+    .option('--min-score <x>', 'rings scoring below this are not kept', String(KEEP_THRESHOLD))
     .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
     .option('--json', 'print rings as JSON')
     .action(async (opts: { maxShare: string; minScore: string; splitAbove: string; json?: boolean }) => {
       const { detectRings } = await import('./detect/detect.js');
-      const minScore = Number(opts.minScore);
-      if (!(minScore >= 0 && minScore <= 1))
-        throw new Error(`--min-score must be a number from 0 to 1, got '${opts.minScore}'`);
+      const minScore = parseScore('--min-score', opts.minScore);
       const open = await openDatabase(config());
       try {
         const result = await detectRings(open.db, {
@@ -87,9 +86,9 @@ export function registerDataCommands(program: Command, config: () => Config): vo
           console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds, peakRssMb: peakRssMb() }));
           return;
         }
-        const flagged = result.rings.filter((r) => r.score >= 0.5);
+        const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);
         console.log(
-          `${result.rings.length} rings (${flagged.length} scoring >= 0.5, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
+          `${result.rings.length} rings (${flagged.length} scoring >= ${FLAG_THRESHOLD}, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
             `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB`,
         );
         for (const r of result.rings.slice(0, 15)) {
@@ -111,7 +110,7 @@ export function registerDataCommands(program: Command, config: () => Config): vo
     .description('score the stored detection result against truth.json and/or account labels')
     .option('--truth <file>', 'truth.json written by `generate`')
     .option('--labels', 'evaluate against fraud/legit labels stored on accounts')
-    .option('--min-score <x>', 'rings at or above this score are flagged', '0.5')
+    .option('--min-score <x>', 'rings at or above this score are flagged', String(FLAG_THRESHOLD))
     .option('--json', 'print the metrics as JSON')
     .action(async (opts: { truth?: string; labels?: boolean; minScore: string; json?: boolean }) => {
       const { evaluate, formatEvaluation } = await import('./detect/evaluate.js');
@@ -121,7 +120,7 @@ export function registerDataCommands(program: Command, config: () => Config): vo
         const result = await evaluate(open.db, {
           truthFile: opts.truth,
           labels: opts.labels === true,
-          minScore: Number(opts.minScore),
+          minScore: parseScore('--min-score', opts.minScore),
         });
         console.log(opts.json ? JSON.stringify(result) : formatEvaluation(result));
       } finally {

@@ -6,14 +6,17 @@ import type { Database } from '../db/database.js';
 import { AccountGraph, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
 import { scoreRing, type AccountFeatures, type Reason } from './scoring.js';
-import { BENIGN_TAGS, LINK_THRESHOLD, identifierWeight } from './weights.js';
+import { BENIGN_TAGS } from '../model/tags.js';
+import { KEEP_THRESHOLD } from '../model/thresholds.js';
+import { DAY, HOUR } from '../model/time-units.js';
+import { LINK_THRESHOLD, identifierWeight } from './weights.js';
 
 export interface DetectOptions {
   /** Identifiers shared by more accounts than this are crowds, not links (default 50). */
   maxShare?: number;
   /** Components larger than this are split with Louvain (default 60). */
   maxGroup?: number;
-  /** Rings scoring below this are not persisted (default 0.3). */
+  /** Rings scoring below this are not persisted (default KEEP_THRESHOLD). */
   minScore?: number;
   seed?: number;
 }
@@ -32,8 +35,6 @@ export interface DetectResult {
   stats: { linkedAccounts: number; links: number; candidates: number; peakRssMb: number };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
 
 /** Links members registered within `windowMs` of the previous one (sorted by time). */
@@ -203,7 +204,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     groups.flat().map((i) => g.keys[i]!),
   );
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const minScore = opts.minScore ?? 0.3;
+  const minScore = opts.minScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
   groups.forEach((members, gi) => {
     const feats = members.map((m) => features.get(g.keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);

@@ -3,6 +3,7 @@
 // ring is what operators cannot easily hide: intel hits, sign-up bursts, tools, payment failures,
 // chargebacks and refunds, abuse of sensitive APIs, money moving between members.
 import type { SharedIdentifier, SoftLinkKind } from './account-graph.js';
+import { DAY, HOUR, MINUTE } from '../model/time-units.js';
 import { STRONG_LABELS } from './weights.js';
 
 export interface AccountFeatures {
@@ -33,7 +34,6 @@ export interface ScoreContext {
   fraudTools: Set<string>;
 }
 
-const HOUR = 3_600_000;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
 
@@ -59,9 +59,9 @@ function densestWindow(times: number[], windowMs: number): { count: number; span
 }
 
 function describeSpan(ms: number): string {
-  if (ms < HOUR) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (ms < HOUR) return `${Math.max(1, Math.round(ms / MINUTE))} min`;
   if (ms < 48 * HOUR) return `${Math.round(ms / HOUR)} h`;
-  return `${Math.round(ms / (24 * HOUR))} days`;
+  return `${Math.round(ms / DAY)} days`;
 }
 
 export function scoreRing(
@@ -109,7 +109,7 @@ export function scoreRing(
     const burst = densestWindow(times, 72 * HOUR);
     // Two people signing up together (a couple, flatmates) is not a burst: three or more is, or two
     // sign-ups within two minutes of each other (faster than a person fills in the form twice).
-    const pair = burst.count === 2 && densestWindow(times, 2 * 60_000).count === 2;
+    const pair = burst.count === 2 && densestWindow(times, 2 * MINUTE).count === 2;
     if ((burst.count >= 3 || pair) && burst.count / n >= 0.5) {
       reasons.push({
         code: 'REGISTRATION_BURST',

@@ -2,6 +2,8 @@
 // (card, device, phone) count more than weak ones (address, IP); an identifier shared by many
 // accounts says less about each pair; intel lifts proxies and SMS-platform numbers and silences
 // carrier CGNAT, office and public addresses, where sharing is normal.
+import { hasBenignTag, hasRiskyTag } from '../model/tags.js';
+
 export const BASE_WEIGHT: Record<string, number> = {
   PaymentMethod: 1,
   Device: 1,
@@ -11,25 +13,13 @@ export const BASE_WEIGHT: Record<string, number> = {
   IP: 0.35,
 };
 export const STRONG_LABELS = new Set(['PaymentMethod', 'Device', 'Phone']);
-export const BENIGN_TAGS = ['cgnat', 'carrier', 'corporate', 'office', 'public-wifi', 'public', 'school', 'hotel'];
-export const RISKY_TAGS = [
-  'proxy',
-  'datacenter',
-  'tor',
-  'vpn',
-  'sms-platform',
-  'virtual-number',
-  'emulator',
-  'drop',
-  'reshipper',
-];
 
 /** Weight of one shared identifier for each pair of its accounts (0 = ignore it). */
 export function identifierWeight(label: string, degree: number, tags: string[]): number {
   const base = BASE_WEIGHT[label] ?? 0;
   if (base === 0 || degree < 2) return 0;
-  if (tags.some((t) => BENIGN_TAGS.includes(t))) return 0;
-  const risky = tags.some((t) => RISKY_TAGS.includes(t));
+  if (hasBenignTag(tags)) return 0;
+  const risky = hasRiskyTag(tags);
   const share = degree <= 4 ? 1 : (4 / degree) ** 0.75;
   return base * share * (risky ? 1.5 : 1);
 }

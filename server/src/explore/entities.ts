@@ -1,12 +1,10 @@
 // Entity lookups, search over any identifier (normalised exactly as ingest does), and flags.
 import type { Database } from '../db/database.js';
 import { isPlainNode, type Plain, type PlainNode } from '../db/plain.js';
-import { normaliseApi } from '../ingest/normalise/api.js';
-import { normaliseEmail } from '../ingest/normalise/email.js';
-import { normaliseIp } from '../ingest/normalise/ip.js';
-import { normalisePhone } from '../ingest/normalise/phone.js';
-import { normaliseAddress, normaliseDevice } from '../ingest/normalise/text-keys.js';
-import { ENTITY_LABELS, parseId, toGraphNode, type EntityLabel, type GraphNode } from './graph-model.js';
+import { parseId, type EntityId } from '../model/ids.js';
+import { isEntityLabel, type EntityLabel } from '../model/labels.js';
+import { normaliseKey } from '../model/normalise/by-label.js';
+import { toGraphNode, type GraphNode } from './graph-model.js';
 
 export interface EntityView extends GraphNode {
   degree: number;
@@ -36,14 +34,14 @@ export async function getEntities(db: Database, ids: string[]): Promise<EntityVi
 }
 
 /** Every reading of the text as an identifier: "203.0.113.7" is an IP, "+86 138…" a phone, … */
-export function searchCandidates(text: string): { label: EntityLabel; key: string }[] {
+export function searchCandidates(text: string): EntityId[] {
   const t = text.trim();
-  const out: { label: EntityLabel; key: string }[] = [];
+  const out: EntityId[] = [];
   const add = (label: EntityLabel, key: string | undefined) => {
     if (key && !out.some((c) => c.label === label && c.key === key)) out.push({ label, key });
   };
   const colon = t.indexOf(':');
-  if (colon > 0 && (ENTITY_LABELS as readonly string[]).includes(t.slice(0, colon))) {
+  if (colon > 0 && isEntityLabel(t.slice(0, colon))) {
     try {
       const id = parseId(t);
       add(id.label, id.key);
@@ -53,14 +51,10 @@ export function searchCandidates(text: string): { label: EntityLabel; key: strin
   }
   add('Account', t);
   add('Ring', t);
-  add('IP', normaliseIp(t));
-  add('Email', normaliseEmail(t)?.key);
-  add('Phone', normalisePhone(t));
-  add('Device', normaliseDevice(t));
-  add('PaymentMethod', t.toLowerCase());
-  add('Tool', t.toLowerCase());
-  add('Api', normaliseApi(t));
-  if (/\d/.test(t) && /[a-z]/i.test(t) && t.includes(' ')) add('Address', normaliseAddress(t));
+  for (const label of ['IP', 'Email', 'Phone', 'Device', 'PaymentMethod', 'Tool', 'Api'] as const)
+    add(label, normaliseKey(label, t));
+  // Any text is some address; only one with digits, letters and a space is worth looking up as one.
+  if (/\d/.test(t) && /[a-z]/i.test(t) && t.includes(' ')) add('Address', normaliseKey('Address', t));
   return out;
 }
 

@@ -2,7 +2,9 @@
 // of accounts) are capped per node and reported, never returned whole.
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainPath, isPlainRel } from '../db/plain.js';
-import { ENTITY_LABELS, GraphBuilder, nodeId, parseId, type GraphData } from './graph-model.js';
+import { parseId } from '../model/ids.js';
+import { ENTITY_LABELS } from '../model/labels.js';
+import { GraphBuilder, nodeId, type GraphData } from './graph-model.js';
 
 export interface ExpandArgs {
   ids: string[];

@@ -2,20 +2,7 @@
 // "<Label>:<key>", an edge's id is "<source>-<TYPE>-><target>" (one edge per pair and type,
 // because relationships aggregate events).
 import type { Plain, PlainNode, PlainRel } from '../db/plain.js';
-
-export const ENTITY_LABELS = [
-  'Account',
-  'Device',
-  'IP',
-  'PaymentMethod',
-  'Phone',
-  'Email',
-  'Address',
-  'Api',
-  'Tool',
-  'Ring',
-] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+import { isEntityLabel } from '../model/labels.js';
 
 export interface GraphNode {
   id: string;
@@ -42,22 +29,8 @@ export interface GraphData {
   truncated: boolean;
 }
 
-export class IdError extends Error {}
-
-export function parseId(id: string): { label: EntityLabel; key: string } {
-  const cut = id.indexOf(':');
-  const label = id.slice(0, cut) as EntityLabel;
-  const key = id.slice(cut + 1);
-  if (cut <= 0 || !ENTITY_LABELS.includes(label) || key.length === 0 || key.length > 512) {
-    throw new IdError(
-      `'${id.slice(0, 80)}' is not an entity id: expected <Label>:<key> with Label one of ${ENTITY_LABELS.join(', ')}`,
-    );
-  }
-  return { label, key };
-}
-
 export function nodeLabel(n: PlainNode): string {
-  return n.labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l)) ?? n.labels[0] ?? 'Node';
+  return n.labels.find(isEntityLabel) ?? n.labels[0] ?? 'Node';
 }
 
 export function nodeId(n: PlainNode): string {

@@ -3,6 +3,7 @@
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
 import type { Reason } from '../detect/scoring.js';
+import { TIERS, tierOf } from '../model/tiers.js';
 import { GraphBuilder, nodeId, toGraphNode, type GraphData, type GraphNode } from './graph-model.js';
 
 export interface RingSummary {
@@ -40,21 +41,6 @@ export async function listRings(
   const rows = await db.read('explore/rings', args);
   const total = Number(rows[0]?.total ?? 0);
   return { rings: rows.filter((r) => isPlainNode(r.r)).map((r) => toSummary(r.r as PlainNode, r.latest)), total };
-}
-
-/** Tiers of the chain view, left to right. */
-export const TIERS = [
-  { tier: 'upstream', title: 'Tools and upstream resources', types: ['Tool'] },
-  { tier: 'access', title: 'Phones, IPs, devices, emails', types: ['Phone', 'IP', 'Device', 'Email'] },
-  { tier: 'accounts', title: 'Accounts', types: ['Account'] },
-  { tier: 'monetisation', title: 'APIs, cards, addresses', types: ['Api', 'PaymentMethod', 'Address'] },
-] as const;
-
-const UPSTREAM_TAGS = ['sms-platform', 'virtual-number', 'proxy', 'datacenter', 'emulator'];
-
-export function tierOf(n: GraphNode): string {
-  if (n.type !== 'Account' && n.tags.some((t) => UPSTREAM_TAGS.includes(t))) return 'upstream';
-  return TIERS.find((t) => (t.types as readonly string[]).includes(n.type))?.tier ?? 'access';
 }
 
 export interface TimelineEvent {
@@ -110,7 +96,7 @@ export async function getRing(db: Database, id: string, maxNodes: number): Promi
   const chain = TIERS.map((t) => ({
     tier: t.tier,
     title: t.title,
-    entities: graph.nodes.filter((n) => tierOf(n) === t.tier),
+    entities: graph.nodes.filter((n) => tierOf(n.type, n.tags) === t.tier),
   }));
   timeline.sort((a, b) => a.time.localeCompare(b.time));
   return {

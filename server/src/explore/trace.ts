@@ -2,7 +2,8 @@
 // picture and as events in time order (the attack path).
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
-import { GraphBuilder, parseId, toGraphNode, type GraphData } from './graph-model.js';
+import { parseId } from '../model/ids.js';
+import { GraphBuilder, toGraphNode, type GraphData } from './graph-model.js';
 import type { TimelineEvent } from './rings.js';
 
 export interface Trace {

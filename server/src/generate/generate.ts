@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CsvWriter } from './csv-writer.js';
 import { Random } from './random.js';
-import { ipv4FromInt } from '../ingest/normalise/ip.js';
+import { ipv4FromInt } from '../model/normalise/ip.js';
+import { DAY } from '../model/time-units.js';
 
 export const SCENARIOS = [
   'coupon-farm',
@@ -46,7 +47,6 @@ export interface GenerateResult {
   accounts: number;
 }
 
-const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
 const SPAN_DAYS = 180;
 

@@ -4,7 +4,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DbError } from '../db/database.js';
-import { IdError } from '../explore/graph-model.js';
+import { IdError } from '../model/ids.js';
 import { ParamError } from '../queries/catalog.js';
 
 export type ErrorCode =

@@ -5,12 +5,14 @@ import type { Database } from '../db/database.js';
 import { detectRings } from '../detect/detect.js';
 import { flagEntity, getEntities, search } from '../explore/entities.js';
 import { expand, paths } from '../explore/expand.js';
-import { ENTITY_LABELS, parseId } from '../explore/graph-model.js';
 import { getRing, listRings, type RingSort } from '../explore/rings.js';
 import { trace } from '../explore/trace.js';
 import type { SavedQuery } from '../queries/catalog.js';
 import { runSavedQuery } from '../queries/run.js';
 import { readHealth } from '../http/health.js';
+import { parseId } from '../model/ids.js';
+import { ENTITY_LABELS } from '../model/labels.js';
+import { FLAG_THRESHOLD } from '../model/thresholds.js';
 import { requireRole, type Caller } from './auth.js';
 import { apiError, badInput, notFound } from './errors.js';
 import { JSONScalar } from './json-scalar.js';
@@ -206,7 +208,7 @@ export function buildResolvers(config: Config, db: Database, savedQueries: Map<s
         const r = await detectRings(db);
         return {
           rings: r.rings.length,
-          flaggedAccounts: r.rings.filter((x) => x.score >= 0.5).reduce((s, x) => s + x.size, 0),
+          flaggedAccounts: r.rings.filter((x) => x.score >= FLAG_THRESHOLD).reduce((s, x) => s + x.size, 0),
           seconds: r.seconds,
         };
       },

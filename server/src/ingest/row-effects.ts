@@ -1,14 +1,16 @@
 // One input row → what it means for the graph (accounts, account→identifier links, account→account
 // links, intel, API assets), or a reject reason naming the column. Pure: no I/O.
+import type { IngestLabel } from '../model/labels.js';
 import type { Field, Mapping } from './columns.js';
-import { normaliseApi } from './normalise/api.js';
-import { emailPattern, normaliseEmail } from './normalise/email.js';
-import { normaliseIp } from './normalise/ip.js';
-import { normalisePayment } from './normalise/payment.js';
-import { normalisePhone, phoneBlock } from './normalise/phone.js';
-import { normaliseAddress, normaliseDevice } from './normalise/text-keys.js';
-import { parseTime } from './normalise/time.js';
-import { detectTools } from './normalise/user-agent.js';
+import { normaliseApi } from '../model/normalise/api.js';
+import { emailPattern, normaliseEmail } from '../model/normalise/email.js';
+import { normaliseIp } from '../model/normalise/ip.js';
+import { normaliseKey } from '../model/normalise/by-label.js';
+import { normalisePayment } from '../model/normalise/payment.js';
+import { normalisePhone, phoneBlock } from '../model/normalise/phone.js';
+import { normaliseAddress, normaliseDevice } from '../model/normalise/text-keys.js';
+import { parseTime } from '../model/normalise/time.js';
+import { detectTools } from '../model/normalise/user-agent.js';
 
 export const LINK_TYPES = {
   USED_DEVICE: 'Device',
@@ -21,7 +23,6 @@ export const LINK_TYPES = {
   RAN: 'Tool',
 } as const;
 export type LinkType = keyof typeof LINK_TYPES;
-export type EntityLabel = (typeof LINK_TYPES)[LinkType] | 'Account';
 export const ACCOUNT_LINK_TYPES = ['REFERRED', 'TRANSFERRED_TO', 'BOUGHT_FROM'] as const;
 export type AccountLinkType = (typeof ACCOUNT_LINK_TYPES)[number];
 
@@ -61,7 +62,7 @@ export interface DeviceTool {
   t: number | null;
 }
 export interface IntelHit {
-  label: EntityLabel;
+  label: IngestLabel;
   key: string;
   tags: string[];
   confidence: number | null;
@@ -109,7 +110,7 @@ function parseAmount(v: string, column: string): number {
   return n;
 }
 
-const INTEL_TYPES: Record<string, EntityLabel> = {
+const INTEL_TYPES: Record<string, IngestLabel> = {
   ip: 'IP',
   ipv4: 'IP',
   ipv6: 'IP',
@@ -326,20 +327,13 @@ function intel(get: (f: Field) => string | undefined, columns: Mapping['columns'
       `column ${columns.indicatorType ?? 'type'}: unknown indicator type '${typeText.slice(0, 30)}' (expected one of ${Object.keys(INTEL_TYPES).join(', ')})`,
     );
   }
-  let key: string | undefined = indicator;
+  let key: string | undefined;
   const nodeProps: IntelHit['nodeProps'] = {};
-  if (label === 'IP') key = normaliseIp(indicator);
-  else if (label === 'Phone') key = normalisePhone(indicator);
-  else if (label === 'Device') key = normaliseDevice(indicator);
-  else if (label === 'Email') key = normaliseEmail(indicator)?.key;
-  else if (label === 'Address') key = normaliseAddress(indicator);
-  else if (label === 'Api') key = normaliseApi(indicator);
-  else if (label === 'Tool') key = indicator.trim().toLowerCase();
-  else if (label === 'PaymentMethod' && typeText === 'bin') {
+  if (label === 'PaymentMethod' && typeText === 'bin') {
     // A BIN range is intel about every card from it: stored on a BIN-keyed node for lookups.
     key = `bin:${indicator.replace(/\D/g, '')}`;
     nodeProps.bin = indicator.replace(/\D/g, '');
-  }
+  } else key = normaliseKey(label, indicator);
   if (!key) throw new Reject(`column ${columns.indicator}: '${indicator.slice(0, 60)}' is not a valid ${typeText}`);
   const confText = get('confidence');
   const confidence = confText === undefined ? null : Number(confText);

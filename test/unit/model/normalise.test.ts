@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseApi } from '../../server/src/ingest/normalise/api.js';
-import { normaliseEmail } from '../../server/src/ingest/normalise/email.js';
-import { normaliseIp } from '../../server/src/ingest/normalise/ip.js';
-import { normalisePayment } from '../../server/src/ingest/normalise/payment.js';
-import { normalisePhone } from '../../server/src/ingest/normalise/phone.js';
-import { normaliseAddress } from '../../server/src/ingest/normalise/text-keys.js';
-import { parseTime } from '../../server/src/ingest/normalise/time.js';
-import { detectTools } from '../../server/src/ingest/normalise/user-agent.js';
+import { normaliseApi } from '../../../server/src/model/normalise/api.js';
+import { normaliseEmail } from '../../../server/src/model/normalise/email.js';
+import { normaliseIp } from '../../../server/src/model/normalise/ip.js';
+import { normalisePayment } from '../../../server/src/model/normalise/payment.js';
+import { normalisePhone } from '../../../server/src/model/normalise/phone.js';
+import { normaliseAddress } from '../../../server/src/model/normalise/text-keys.js';
+import { parseTime } from '../../../server/src/model/normalise/time.js';
+import { detectTools } from '../../../server/src/model/normalise/user-agent.js';
 
 describe('normalisers', () => {
   it('reads IPv4 as text, integer and float integer, and compresses IPv6', () => {

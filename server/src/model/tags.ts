@@ -1,0 +1,41 @@
+// Intel and investigator tags that change what sharing an identifier means. Pure words with no
+// imports: the client build may import this file.
+
+/** Crowds where sharing is normal (carrier CGNAT, offices, public Wi-Fi, …): sharing says nothing. */
+export const BENIGN_TAGS: readonly string[] = [
+  'cgnat',
+  'carrier',
+  'corporate',
+  'office',
+  'public-wifi',
+  'public',
+  'school',
+  'hotel',
+];
+
+/** Resources fraud operations buy or run: sharing one says more. */
+export const RISKY_TAGS: readonly string[] = [
+  'proxy',
+  'datacenter',
+  'tor',
+  'vpn',
+  'sms-platform',
+  'virtual-number',
+  'emulator',
+  'fraud-tool',
+  'drop',
+  'reshipper',
+];
+
+/** Risky resources bought upstream of the accounts (the left end of the chain view). */
+export const UPSTREAM_TAGS: readonly string[] = [
+  'sms-platform',
+  'virtual-number',
+  'proxy',
+  'datacenter',
+  'emulator',
+  'fraud-tool',
+];
+
+export const hasBenignTag = (tags: readonly string[]): boolean => tags.some((t) => BENIGN_TAGS.includes(t));
+export const hasRiskyTag = (tags: readonly string[]): boolean => tags.some((t) => RISKY_TAGS.includes(t));
