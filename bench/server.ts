@@ -5,9 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase, type OpenDatabase } from '../server/src/db/connect.js';
-import { mountGraphql } from '../server/src/graphql/mount.js';
-import { buildApp } from '../server/src/http/app.js';
-import { listen } from '../server/src/http/serve.js';
+import { startServer } from '../server/src/http/start-server.js';
 
 export interface BenchServer {
   url: string;
@@ -18,16 +16,12 @@ export interface BenchServer {
 export async function startBenchServer(): Promise<BenchServer> {
   const config = loadConfig({ ...process.env, PORT: '0' });
   const open = await openDatabase(config);
-  const mount = await mountGraphql(config, open.db);
-  const server = await listen(buildApp({ config, db: open.db, mount: mount.attach }), config);
-  const addr = server.address();
+  const running = await startServer(config, open.db);
   return {
-    url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
+    url: running.url,
     open,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await mount.stop();
+      await running.close();
       await open.close();
     },
   };

@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../server/src/cli.ts');
+const { main } = await import('../server/src/cli/main.ts');
+await main(process.argv);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { detectRings } from '../../server/src/detect/detect.js';
 import { evaluate } from '../../server/src/detect/evaluate.js';
+import { FLAG_THRESHOLD } from '../../server/src/model/thresholds.js';
 import { loadDataset, type Dataset } from '../helpers/dataset.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
@@ -55,7 +56,11 @@ async function gql(
 
 describe('detection', () => {
   it('finds the planted rings with high precision and recall and flags no legit crowd', async () => {
-    const e = await evaluate(db, { truthFile: path.join(data.dir, 'truth.json'), labels: false, minScore: 0.5 });
+    const e = await evaluate(db, {
+      truthFile: path.join(data.dir, 'truth.json'),
+      labels: false,
+      flagScore: FLAG_THRESHOLD,
+    });
     expect(e.truth!.members.precision).toBeGreaterThanOrEqual(0.95);
     expect(e.truth!.members.recall).toBeGreaterThanOrEqual(0.9);
     for (const [scenario, s] of Object.entries(e.truth!.byScenario)) expect(s.found, scenario).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ export interface DetectOptions {
   /** Components larger than this are split with Louvain (default 60). */
   maxGroup?: number;
   /** Rings scoring below this are not persisted (default KEEP_THRESHOLD). */
-  minScore?: number;
+  keepScore?: number;
   seed?: number;
 }
 
@@ -204,7 +204,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     groups.flat().map((i) => g.keys[i]!),
   );
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const minScore = opts.minScore ?? KEEP_THRESHOLD;
+  const keepScore = opts.keepScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
   groups.forEach((members, gi) => {
     const feats = members.map((m) => features.get(g.keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
@@ -212,7 +212,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     const soft = new Map<SoftLinkKind, number>();
     for (const m of members) for (const k of g.softLinks.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
     const { score, reasons } = scoreRing(feats, sharedByGroup[gi]!, soft, ctx);
-    if (score < minScore) return;
+    if (score < keepScore) return;
     scored.push({ score, size: feats.length, members: feats.map((f) => f.key).sort(), reasons });
   });
   scored.sort((a, b) => b.score - a.score || b.size - a.size);

@@ -1,4 +1,4 @@
-// Detection quality: flagged accounts (members of rings scoring >= minScore) against the planted
+// Detection quality: flagged accounts (members of rings scoring >= flagScore) against the planted
 // rings of truth.json (member precision/recall/F1, rings found per scenario, ring purity, legit
 // crowds flagged) and/or against fraud/legit labels stored on accounts.
 import fs from 'node:fs';
@@ -19,7 +19,8 @@ export interface Prf {
 }
 
 export interface Evaluation {
-  minScore: number;
+  /** Rings at or above this score count as flagged (FLAG_THRESHOLD unless told otherwise). */
+  flagScore: number;
   ringsFlagged: number;
   truth?: {
     members: Prf;
@@ -43,13 +44,13 @@ function prf(tp: number, flagged: number, actual: number): Prf {
 
 export async function evaluate(
   db: Database,
-  opts: { truthFile?: string | undefined; labels: boolean; minScore: number },
+  opts: { truthFile?: string | undefined; labels: boolean; flagScore: number },
 ): Promise<Evaluation> {
   const rings = (await db.read('detect/rings-with-members', {}, { timeoutMs: 0 }))
     .map((r) => ({ id: String(r.id), score: Number(r.score), members: r.members as string[] }))
-    .filter((r) => r.score >= opts.minScore);
+    .filter((r) => r.score >= opts.flagScore);
   const flagged = new Set(rings.flatMap((r) => r.members));
-  const result: Evaluation = { minScore: opts.minScore, ringsFlagged: rings.length };
+  const result: Evaluation = { flagScore: opts.flagScore, ringsFlagged: rings.length };
 
   if (opts.truthFile) {
     const truth = JSON.parse(fs.readFileSync(opts.truthFile, 'utf8')) as Truth;
@@ -111,7 +112,7 @@ export async function evaluate(
 }
 
 export function formatEvaluation(e: Evaluation): string {
-  const lines = [`rings flagged (score >= ${e.minScore}): ${e.ringsFlagged}`];
+  const lines = [`rings flagged (score >= ${e.flagScore}): ${e.ringsFlagged}`];
   if (e.truth) {
     const m = e.truth.members;
     lines.push(

@@ -9,7 +9,7 @@ import { getRing, listRings, type RingSort } from '../explore/rings.js';
 import { trace } from '../explore/trace.js';
 import type { SavedQuery } from '../queries/catalog.js';
 import { runSavedQuery } from '../queries/run.js';
-import { readHealth } from '../http/health.js';
+import { readHealth } from '../explore/health.js';
 import { parseId } from '../model/ids.js';
 import { ENTITY_LABELS } from '../model/labels.js';
 import { FLAG_THRESHOLD } from '../model/thresholds.js';

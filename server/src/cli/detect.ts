@@ -1,0 +1,48 @@
+// `ringscope detect`: detect and score fraud rings, replacing the previous result.
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connect.js';
+import { FLAG_THRESHOLD, KEEP_THRESHOLD } from '../model/thresholds.js';
+import { peakRssMb, positiveInt, scoreOption } from './options.js';
+
+export function registerDetect(program: Command): void {
+  program
+    .command('detect')
+    .description('detect and score fraud rings; replaces the previous result')
+    .option('--max-share <n>', 'identifiers shared by more accounts are crowds, not links', '50')
+    .option('--keep-score <x>', 'rings scoring below this (0 to 1) are not kept', String(KEEP_THRESHOLD))
+    .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
+    .option('--json', 'print rings as JSON')
+    .action(async (opts: { maxShare: string; keepScore: string; splitAbove: string; json?: boolean }) => {
+      const { detectRings } = await import('../detect/detect.js');
+      const keepScore = scoreOption('--keep-score', opts.keepScore);
+      const open = await openDatabase(loadConfig());
+      try {
+        const result = await detectRings(open.db, {
+          maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
+          maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
+          keepScore,
+        });
+        if (opts.json) {
+          console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds, peakRssMb: peakRssMb() }));
+          return;
+        }
+        const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);
+        console.log(
+          `${result.rings.length} rings (${flagged.length} scoring >= ${FLAG_THRESHOLD}, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
+            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB`,
+        );
+        for (const r of result.rings.slice(0, 15)) {
+          console.log(
+            `  ${r.id}  score ${r.score.toFixed(2)}  ${r.size} accounts  ${r.reasons
+              .slice(0, 2)
+              .map((x) => x.detail)
+              .join('; ')}`,
+          );
+        }
+        if (result.rings.length > 15) console.log(`  … ${result.rings.length - 15} more (--json for all)`);
+      } finally {
+        await open.close();
+      }
+    });
+}

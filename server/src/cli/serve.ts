@@ -1,0 +1,36 @@
+// `ringscope serve [--demo]`: the GraphQL API and the web app; starts the embedded Neo4j when
+// NEO4J_URI is unset, and closes everything in order on SIGINT/SIGTERM.
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connect.js';
+import { onShutdown } from '../http/serve.js';
+import { startServer } from '../http/start-server.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the GraphQL API and the web app (starts the embedded Neo4j when NEO4J_URI is unset)')
+    .option('--demo', 'load generated demo data and run detection when the database is empty')
+    .action(async (opts: { demo?: boolean }) => {
+      const c = loadConfig();
+      const started = Date.now();
+      const open = await openDatabase(c);
+      if (open.embedded?.owned) console.error(`ringscope: embedded Neo4j ready in ${open.embedded.startMs} ms`);
+      try {
+        if (opts.demo) {
+          const { loadDemoIfEmpty } = await import('../demo.js');
+          await loadDemoIfEmpty(c, open.db);
+        }
+        const running = await startServer(c, open.db);
+        onShutdown(async () => {
+          await running.close();
+          await open.close();
+        });
+        const host = c.http.host === '127.0.0.1' ? 'localhost' : c.http.host;
+        console.log(`ringscope ready: http://${host}:${running.port} (${Date.now() - started} ms)`);
+      } catch (e) {
+        await open.close();
+        throw e;
+      }
+    });
+}
