@@ -7,6 +7,7 @@ import { DbError, type Database, type WriteCounters, type WriteTx } from '../db/
 import { Batch, linkStatement, nodeStatement } from './batch.js';
 import { resolveMapping, type Kind, type Mapping, type MappingFile } from './columns.js';
 import { createProgress } from './progress.js';
+import { printable } from '../printable.js';
 import { openSource, readPrefix } from './readers.js';
 import { RejectsFile } from './rejects.js';
 import { LINK_TYPES, rowEffects } from './row-effects.js';
@@ -24,6 +25,24 @@ export interface IngestOptions {
   statements?: 'split' | 'combined';
   /** Run a batch's statements while the previous batch commits (default). false: one at a time. */
   overlapCommits?: boolean;
+}
+
+/**
+ * The database went away in the middle of a file. At least `committedRows` rows are in the graph (a
+ * batch whose commit answer was lost may be too); the checkpoint in the database has the exact
+ * point, so running the same command again resumes right after it.
+ */
+export class IngestInterrupted extends Error {
+  constructor(
+    readonly file: string,
+    readonly committedRows: number,
+    readonly dbError: DbError,
+  ) {
+    super(
+      `${path.basename(file)}: the graph database became unreachable; at least ${committedRows} rows are ` +
+        "committed (the file's checkpoint holds the exact point): run the same command again to resume",
+    );
+  }
 }
 
 /** The checkpoint was not where this batch expected it: the batch before it has not committed. */
@@ -50,6 +69,8 @@ export interface FileSummary {
 
 export interface IngestSummary {
   files: FileSummary[];
+  /** True when the database went away: the files' errors say where each stopped; rerun to resume. */
+  interrupted?: boolean;
   nodesCreated: number;
   relationshipsCreated: number;
   seconds: number;
@@ -139,6 +160,7 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
     // registrations file missed one batch's 8,965 nodes and 8,000 relationships.
     let allCommitted: Promise<unknown> = Promise.resolve();
     let failure: { error: unknown } | undefined;
+    let committedRows = rowsDone;
     const flush = async (done: boolean) => {
       const b = batch;
       batch = new Batch();
@@ -168,11 +190,14 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
         .then((c) => {
           counters.nodesCreated += c.nodesCreated;
           counters.relationshipsCreated += c.relationshipsCreated;
+          committedRows = Math.max(committedRows, cp.rowsDone);
         })
         .finally(() => statementsDone());
       // A failed batch stops the file at the next flush: nothing after it may commit.
       previousCommitted.catch((error: unknown) => (failure ??= { error }));
       allCommitted = Promise.all([allCommitted, previousCommitted]);
+      // Awaited below; until then a rejection must not count as unhandled.
+      allCommitted.catch(() => {});
       if (done) await allCommitted;
     };
 
@@ -195,6 +220,12 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
         progress.update(summary.rowsRead, source.bytesRead());
       }
       await flush(true);
+    } catch (e) {
+      if (e instanceof DbError && e.code === 'DATABASE_UNAVAILABLE') {
+        await allCommitted.catch(() => {});
+        throw new IngestInterrupted(file, committedRows, e);
+      }
+      throw e;
     } finally {
       await allCommitted.catch(() => {});
       await previousCommitted.catch(() => {});
@@ -223,9 +254,25 @@ export async function ingestFiles(db: Database, files: string[], opts: IngestOpt
       result.nodesCreated += s.nodesCreated;
       result.relationshipsCreated += s.relationshipsCreated;
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'DATABASE_UNAVAILABLE') throw e;
-      result.files.push({ ...emptySummary(file), error: e instanceof Error ? e.message : String(e) });
+      const unreachable = e instanceof IngestInterrupted || (e instanceof DbError && e.code === 'DATABASE_UNAVAILABLE');
+      const message =
+        unreachable && !(e instanceof IngestInterrupted)
+          ? `${path.basename(file)}: the graph database is not reachable; nothing of this file was written`
+          : e instanceof Error
+            ? e.message
+            : String(e);
+      result.files.push({
+        ...emptySummary(file),
+        ...(e instanceof IngestInterrupted ? { resumedFrom: 0, rowsRead: e.committedRows } : {}),
+        error: printable(message),
+      });
+      if (unreachable) {
+        // Nothing more can be written: say so for every file not started, and stop.
+        for (const rest of files.slice(files.indexOf(file) + 1))
+          result.files.push({ ...emptySummary(rest), error: 'not started: the graph database is not reachable' });
+        result.interrupted = true;
+        break;
+      }
     }
   }
   result.seconds = (Date.now() - started) / 1000;

@@ -1,25 +1,29 @@
 // Streams records out of CSV, TSV or JSONL files, gzipped or not: a header, then one record at a
-// time with its line number. Invalid UTF-8 turns into U+FFFD (rejected later, naming the column);
-// rows the CSV parser cannot read are reported as parse errors, never thrown.
+// time with its line number. Reading fails per row, never per file: a row that cannot be read
+// (bad quoting, wrong JSON, a line cut off by a damaged gzip stream) comes out as a record with an
+// error, and everything readable around it comes out as rows. Encodings: see text-decoding.ts.
+// Invalid UTF-8 turns into U+FFFD (rejected later, naming the column).
 import fs from 'node:fs';
-import readline from 'node:readline';
-import { Readable } from 'node:stream';
-import zlib from 'node:zlib';
-import { parse } from 'csv-parse';
+import { printable } from '../printable.js';
+import { CsvRecordAssembler, type AssembledRecord } from './csv-records.js';
+import { decodeFile, detectEncoding, EncodingError, readSample, type TextEncoding } from './text-decoding.js';
+import { physicalLines, type PhysicalLine } from './text-lines.js';
 
 export type Format = 'csv' | 'tsv' | 'jsonl';
 
 export interface SourceRecord {
-  /** 1-based physical line where the record ends. */
+  /** 1-based physical line where the record starts. */
   line: number;
   row?: Record<string, string>;
-  /** Why the record could not be read (bad quoting, wrong column count, bad JSON). */
+  /** Why the record could not be read (bad quoting, wrong column count, bad JSON, damaged file). */
   error?: string;
+  /** The start of the record's text, control characters escaped. */
   excerpt: string;
 }
 
 export interface Source {
   format: Format;
+  encoding: TextEncoding;
   headers: string[];
   records: AsyncIterable<SourceRecord>;
   /** Bytes read from the file so far (compressed bytes for .gz): drives the progress bar. */
@@ -30,16 +34,8 @@ export interface Source {
 
 export class SourceError extends Error {}
 
-function isGzip(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(2);
-    fs.readSync(fd, buf, 0, 2, 0);
-    return buf[0] === 0x1f && buf[1] === 0x8b;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+const EXCERPT_CHARS = 200;
+const excerptOf = (text: string) => printable(text, EXCERPT_CHARS);
 
 export function detectFormat(file: string, firstLine: string): Format {
   const name = file.toLowerCase().replace(/\.gz$/, '');
@@ -50,23 +46,28 @@ export function detectFormat(file: string, firstLine: string): Format {
   return firstLine.includes('\t') && !firstLine.includes(',') ? 'tsv' : 'csv';
 }
 
-/** A decoded text stream of the file (gunzipped when it starts with the gzip magic bytes). */
-function textStream(file: string): { stream: Readable; raw: fs.ReadStream } {
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = isGzip(file) ? raw.pipe(zlib.createGunzip()) : raw;
-  stream.setEncoding('utf8');
-  return { stream, raw };
+async function fileEncoding(file: string): Promise<TextEncoding> {
+  const sample = await readSample(file);
+  try {
+    return detectEncoding(sample.bytes, sample.complete);
+  } catch (e) {
+    if (e instanceof EncodingError) throw new SourceError(`${file}: ${e.message}`);
+    throw e;
+  }
 }
 
-/** The first `bytes` characters of the decoded content (for the checkpoint key and sniffing). */
+/** The first `chars` characters of the decoded content (for the checkpoint key and sniffing). */
 export async function readPrefix(file: string, chars = 65536): Promise<string> {
-  const { stream, raw } = textStream(file);
+  const decoded = decodeFile(file, await fileEncoding(file));
   let text = '';
-  for await (const chunk of stream) {
-    text += chunk as string;
-    if (text.length >= chars) break;
+  try {
+    for await (const chunk of decoded.chunks) {
+      text += chunk;
+      if (text.length >= chars) break;
+    }
+  } finally {
+    decoded.close();
   }
-  raw.destroy();
   return text.slice(0, chars);
 }
 
@@ -77,96 +78,124 @@ function stringify(v: unknown): string {
   return String(v);
 }
 
+function jsonRecord(l: PhysicalLine): SourceRecord | undefined {
+  const trimmed = l.text.trim();
+  if (!trimmed) return undefined;
+  const excerpt = excerptOf(trimmed);
+  if (l.overlong !== undefined) return { line: l.line, error: `line of ${l.overlong} characters is too long`, excerpt };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(trimmed);
+  } catch {
+    return { line: l.line, error: 'not valid JSON', excerpt };
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    return { line: l.line, error: 'not a JSON object', excerpt };
+  const row: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj)) row[k] = stringify(v);
+  return { line: l.line, row, excerpt };
+}
+
+function csvRecord(r: AssembledRecord, headers: string[]): SourceRecord {
+  const excerpt = excerptOf(r.text);
+  if ('error' in r) return { line: r.line, error: r.error, excerpt };
+  if (r.fields.length !== headers.length)
+    return { line: r.line, error: `expected ${headers.length} columns, found ${r.fields.length}`, excerpt };
+  const row: Record<string, string> = {};
+  headers.forEach((h, i) => (row[h] = r.fields[i] ?? ''));
+  return { line: r.line, row, excerpt };
+}
+
 export async function openSource(file: string): Promise<Source> {
   if (!fs.existsSync(file)) throw new SourceError(`${file}: no such file`);
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new SourceError(`${file}: not a regular file`);
-  const prefix = await readPrefix(file, 16384);
-  const firstLine = (prefix.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').trim();
-  if (!firstLine) throw new SourceError(`${file}: empty file (no header line)`);
-  const format = detectFormat(file, firstLine);
-  const { stream, raw } = textStream(file);
-  const bytesRead = () => raw.bytesRead;
-  const close = () => raw.destroy();
+  const encoding = await fileEncoding(file);
+  const decoded = decodeFile(file, encoding);
+  const lines = physicalLines(decoded.chunks)[Symbol.asyncIterator]();
+  const fail = (message: string): never => {
+    decoded.close();
+    throw new SourceError(`${file}: ${message}`);
+  };
+
+  // The header: the first non-empty line (for CSV, the first record).
+  let first: PhysicalLine | undefined;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    if (next.value.text.trim() !== '') {
+      first = next.value;
+      break;
+    }
+  }
+  if (!first) return fail('empty file (no header line)');
+  if (first.overlong !== undefined) return fail(`the header line has ${first.overlong} characters: not a header`);
+  const format = detectFormat(file, first.text.trim());
+  const base = { format, encoding, bytesRead: decoded.bytesRead, totalBytes: stat.size, close: decoded.close };
+
+  // Whatever a damaged stream cut off: the row it cut is rejected, never loaded half.
+  const damaged = (last: PhysicalLine | undefined, nextLine: number): SourceRecord[] => {
+    const damage = decoded.damage();
+    if (!damage) return [];
+    if (last?.unterminated)
+      return [{ line: last.line, error: `row cut off: ${damage.reason}`, excerpt: excerptOf(last.text) }];
+    return [{ line: nextLine, error: damage.reason, excerpt: '' }];
+  };
 
   if (format === 'jsonl') {
     let headers: string[];
     try {
-      headers = Object.keys(JSON.parse(firstLine) as object);
+      headers = Object.keys(JSON.parse(first.text.trim()) as object);
     } catch {
-      throw new SourceError(`${file}: line 1 is not a JSON object, so the keys cannot be read`);
+      return fail(`line ${first.line} is not a JSON object, so the keys cannot be read`);
     }
-    const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-    // Take the iterator now: lines emitted before it exists would be lost (and the loop would wait forever).
-    const lineIterator = rl[Symbol.asyncIterator]();
-    const lines = { [Symbol.asyncIterator]: () => lineIterator };
+    const header = first;
     const records = (async function* () {
-      let line = 0;
-      for await (const text of lines) {
-        line++;
-        const trimmed = text.replace(/^\uFEFF/, '').trim();
-        if (!trimmed) continue;
-        const excerpt = trimmed.slice(0, 200);
-        let obj: unknown;
-        try {
-          obj = JSON.parse(trimmed);
-        } catch {
-          yield { line, error: 'not valid JSON', excerpt };
-          continue;
-        }
-        if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-          yield { line, error: 'not a JSON object', excerpt };
-          continue;
-        }
-        const row: Record<string, string> = {};
-        for (const [k, v] of Object.entries(obj)) row[k] = stringify(v);
-        yield { line, row, excerpt };
+      let last: PhysicalLine | undefined = header;
+      const firstRec = header.unterminated && decoded.damage() ? undefined : jsonRecord(header);
+      if (firstRec) yield firstRec;
+      for (let next = await lines.next(); !next.done; next = await lines.next()) {
+        last = next.value;
+        if (last.unterminated && decoded.damage()) break;
+        const rec = jsonRecord(last);
+        if (rec) yield rec;
       }
+      yield* damaged(last, (last?.line ?? 0) + 1);
     })();
-    return { format, headers, records, bytesRead, totalBytes: stat.size, close };
+    return { ...base, headers, records };
   }
 
-  const parser = parse({
-    bom: true,
+  const assembler = new CsvRecordAssembler({
     delimiter: format === 'tsv' ? '\t' : ',',
-    quote: format === 'tsv' ? false : '"',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
+    quoting: format !== 'tsv',
   });
-  const skipped: SourceRecord[] = [];
-  parser.on('skip', (err: Error & { lines?: number; record?: unknown }) => {
-    skipped.push({ line: err.lines ?? 0, error: `unreadable CSV (${err.message.split(':')[0]})`, excerpt: '' });
-  });
-  stream.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-  const first = await iterator.next();
-  if (first.done) throw new SourceError(`${file}: no header line`);
-  const headers = first.value.record.map((h) => h.replace(/^\uFEFF/, '').trim());
-  if (headers.some((h) => h === '')) throw new SourceError(`${file}: the header has an empty column name`);
-  if (new Set(headers).size !== headers.length) throw new SourceError(`${file}: the header repeats a column name`);
+  // The header record may span lines only if its quotes say so; read until it is complete.
+  const queued: AssembledRecord[] = [];
+  let lastLine: PhysicalLine | undefined = first;
+  queued.push(...assembler.push(first));
+  while (queued.length === 0) {
+    const next = await lines.next();
+    if (next.done) {
+      queued.push(...assembler.end());
+      break;
+    }
+    lastLine = next.value;
+    queued.push(...assembler.push(next.value));
+  }
+  const headerRecord = queued.shift();
+  if (!headerRecord || 'error' in headerRecord) return fail('the header line has an unbalanced quote');
+  const headers = headerRecord.fields.map((h) => h.replace(/^\uFEFF/, '').trim());
+  if (headers.some((h) => h === '')) return fail('the header has an empty column name');
+  if (new Set(headers).size !== headers.length) return fail('the header repeats a column name');
+  assembler.expectedColumns = headers.length;
 
   const records = (async function* () {
-    for (;;) {
-      const next = await iterator.next();
-      while (skipped.length) yield skipped.shift()!;
-      if (next.done) break;
-      const { record, info } = next.value;
-      const excerpt = record.join(format === 'tsv' ? '\t' : ',').slice(0, 200);
-      if (record.length !== headers.length) {
-        yield {
-          line: info.lines,
-          error: `expected ${headers.length} columns, found ${record.length}`,
-          excerpt,
-        };
-        continue;
-      }
-      const row: Record<string, string> = {};
-      headers.forEach((h, i) => (row[h] = record[i] ?? ''));
-      yield { line: info.lines, row, excerpt };
+    for (const r of queued) yield csvRecord(r, headers);
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      lastLine = next.value;
+      if (lastLine.unterminated && decoded.damage()) break;
+      for (const r of assembler.push(lastLine)) yield csvRecord(r, headers);
     }
+    for (const r of assembler.end()) yield csvRecord(r, headers);
+    yield* damaged(lastLine, (lastLine?.line ?? 0) + 1);
   })();
-  return { format, headers, records, bytesRead, totalBytes: stat.size, close };
+  return { ...base, headers, records };
 }

@@ -3,6 +3,7 @@
 // entries past the checkpoint are dropped so that the file matches the counts exactly.
 import fs from 'node:fs';
 import path from 'node:path';
+import { printable } from '../printable.js';
 
 export interface RejectEntry {
   file: string;
@@ -35,7 +36,9 @@ export class RejectsFile {
 
   add(entry: RejectEntry): void {
     if (this.fd === undefined) throw new Error('rejects file not open');
-    fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    // Reasons quote values from the file: escaped and cut, so a rejects file is safe to cat.
+    const safe = { ...entry, reason: printable(entry.reason), excerpt: printable(entry.excerpt, 200) };
+    fs.writeSync(this.fd, `${JSON.stringify(safe)}\n`);
     this.count++;
   }
 
