@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import type { GraphNode } from './explore/graph-model.js';
 import { getRing, type RingDetail, type TimelineEvent } from './explore/rings.js';
 import { trace, type Trace } from './explore/trace.js';
+import { parseId } from './model/ids.js';
 
 const LIST_CAP = 25;
 
@@ -71,6 +72,6 @@ export async function buildReport(db: Database, id: string, maxNodes: number): P
   const ring = await getRing(db, id, maxNodes);
   if (ring) return { kind: 'ring', ring };
   if (!id.includes(':')) return undefined;
-  const t = await trace(db, id, maxNodes);
+  const t = await trace(db, parseId(id), maxNodes);
   return t ? { kind: 'trace', trace: t } : undefined;
 }

@@ -27,9 +27,8 @@ function toEntity(row: Record<string, Plain>): EntityView | undefined {
   };
 }
 
-export async function getEntities(db: Database, ids: string[]): Promise<EntityView[]> {
-  const parsed = ids.map(parseId);
-  const rows = await db.read('explore/entities', { ids: parsed });
+export async function getEntities(db: Database, ids: EntityId[]): Promise<EntityView[]> {
+  const rows = await db.read('explore/entities', { ids });
   return rows.map(toEntity).filter((e): e is EntityView => e !== undefined);
 }
 
@@ -72,13 +71,13 @@ export async function search(db: Database, text: string, types: string[] | null,
 
 export async function flagEntity(
   db: Database,
-  id: string,
+  id: EntityId,
   tag: string,
   note: string | null,
   by: string,
 ): Promise<EntityView | undefined> {
   const audit = JSON.stringify({ tag, note, by, at: new Date().toISOString() });
-  const rows = await db.write('explore/flag', { id: parseId(id), tag, audit });
+  const rows = await db.write('explore/flag', { id, tag, audit });
   const n = rows[0]?.n as PlainNode | undefined;
   if (!n) return undefined;
   return (await getEntities(db, [id]))[0];

@@ -2,12 +2,12 @@
 // of accounts) are capped per node and reported, never returned whole.
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainPath, isPlainRel } from '../db/plain.js';
-import { parseId } from '../model/ids.js';
+import { formatId, type EntityId } from '../model/ids.js';
 import { ENTITY_LABELS } from '../model/labels.js';
-import { GraphBuilder, nodeId, type GraphData } from './graph-model.js';
+import { entityIdOf, GraphBuilder, nodeId, type GraphData } from './graph-model.js';
 
 export interface ExpandArgs {
-  ids: string[];
+  ids: EntityId[];
   depth: number;
   types: string[] | null;
   since: string | null;
@@ -28,8 +28,8 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
   const builder = new GraphBuilder(args.limit);
   const labels = args.types?.length ? args.types : ENTITY_LABELS.filter((l) => l !== 'Ring');
   const capped = new Map<string, number>();
-  let frontier = args.ids.map(parseId);
-  const seen = new Set(args.ids);
+  let frontier = args.ids;
+  const seen = new Set(args.ids.map(formatId));
   for (let hop = 0; hop < args.depth && frontier.length && !builder.truncated; hop++) {
     const rows = await db.read('explore/neighbours', {
       ids: frontier,
@@ -39,7 +39,7 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       perNode: PER_NODE_CAP,
       sortBelow: SORT_BELOW_DEGREE,
     });
-    const next: ReturnType<typeof parseId>[] = [];
+    const next: EntityId[] = [];
     for (const row of rows) {
       if (!isPlainNode(row.n) || !isPlainNode(row.m) || !isPlainRel(row.r)) continue;
       builder.addNode(row.n);
@@ -47,10 +47,10 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       if (degree > PER_NODE_CAP) capped.set(nodeId(row.n), degree);
       if (!builder.addNode(row.m)) break;
       builder.addRel(row.r);
-      const mId = nodeId(row.m);
-      if (!seen.has(mId)) {
-        seen.add(mId);
-        next.push(parseId(mId));
+      const m = entityIdOf(row.m);
+      if (m && !seen.has(formatId(m))) {
+        seen.add(formatId(m));
+        next.push(m);
       }
     }
     // The start nodes are always in the picture, even with no neighbours in the window.
@@ -70,13 +70,13 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
 
 export async function paths(
   db: Database,
-  from: string,
-  to: string,
+  from: EntityId,
+  to: EntityId,
   maxHops: number,
   limit: number,
   maxNodes: number,
 ): Promise<GraphData> {
-  const rows = await db.read('explore/paths', { from: parseId(from), to: parseId(to), maxHops, limit });
+  const rows = await db.read('explore/paths', { from, to, maxHops, limit });
   const builder = new GraphBuilder(maxNodes);
   for (const row of rows) {
     if (!isPlainPath(row.p)) continue;

@@ -2,6 +2,7 @@
 // "<Label>:<key>", an edge's id is "<source>-<TYPE>-><target>" (one edge per pair and type,
 // because relationships aggregate events).
 import type { Plain, PlainNode, PlainRel } from '../db/plain.js';
+import type { EntityId } from '../model/ids.js';
 import { isEntityLabel } from '../model/labels.js';
 
 export interface GraphNode {
@@ -35,6 +36,13 @@ export function nodeLabel(n: PlainNode): string {
 
 export function nodeId(n: PlainNode): string {
   return `${nodeLabel(n)}:${String(n.properties.key ?? n.elementId)}`;
+}
+
+/** The entity id of a node read from the graph; undefined for a node that is not an entity. */
+export function entityIdOf(n: PlainNode): EntityId | undefined {
+  const label = n.labels.find(isEntityLabel);
+  const key = n.properties.key;
+  return label && (typeof key === 'string' || typeof key === 'number') ? { label, key: String(key) } : undefined;
 }
 
 function shortLabel(type: string, key: string): string {

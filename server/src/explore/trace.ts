@@ -2,7 +2,7 @@
 // picture and as events in time order (the attack path).
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
-import { parseId } from '../model/ids.js';
+import type { EntityId } from '../model/ids.js';
 import { GraphBuilder, toGraphNode, type GraphData } from './graph-model.js';
 import type { TimelineEvent } from './rings.js';
 
@@ -28,10 +28,10 @@ const VERBS: Record<string, string> = {
   MEMBER_OF: 'is a member of ring',
 };
 
-export async function trace(db: Database, id: string, maxNodes: number): Promise<Trace | undefined> {
-  const { label } = parseId(id);
-  if (label !== 'Account') return undefined;
-  const rows = await db.read('explore/trace', { id: parseId(id) });
+/** The trace of an account; undefined for any other entity or an account not in the graph. */
+export async function trace(db: Database, id: EntityId, maxNodes: number): Promise<Trace | undefined> {
+  if (id.label !== 'Account') return undefined;
+  const rows = await db.read('explore/trace', { id });
   const first = rows[0];
   if (!first || !isPlainNode(first.a)) return undefined;
   const builder = new GraphBuilder(maxNodes);

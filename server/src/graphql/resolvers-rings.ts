@@ -1,0 +1,71 @@
+// Resolvers for rings: the paged list, one ring in full, and running detection.
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { detectRings } from '../detect/detect.js';
+import { getRing, listRings, type RingSort } from '../explore/rings.js';
+import { FLAG_THRESHOLD } from '../model/thresholds.js';
+import { idArg, intArg, scoreArg } from './arguments.js';
+import { requireRole } from './auth.js';
+import { badInput } from './errors.js';
+import type { Context } from './resolvers.js';
+
+interface RingsArgs {
+  minScore: number;
+  minSize: number;
+  containing?: string | null;
+  sort: RingSort;
+  first: number;
+  after?: string | null;
+}
+
+function cursorArg(after: string | null | undefined): number {
+  if (!after) return 0;
+  const decoded = Number(Buffer.from(after, 'base64url').toString());
+  if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after: not a cursor returned by this API');
+  return decoded;
+}
+
+export function buildRingResolvers(config: Config, db: Database) {
+  return {
+    Query: {
+      rings: async (_: unknown, a: RingsArgs, ctx: Context) => {
+        requireRole(ctx.caller, 'viewer');
+        const first = intArg('first', a.first, 1, 200);
+        const minScore = scoreArg('minScore', a.minScore);
+        const skip = cursorArg(a.after);
+        const containing = a.containing ? idArg('containing', a.containing, 'Account').key : null;
+        const { rings, total } = await listRings(db, {
+          minScore,
+          minSize: a.minSize,
+          containing,
+          sort: a.sort,
+          first,
+          skip,
+        });
+        const end = skip + rings.length;
+        return {
+          nodes: rings,
+          totalCount: total,
+          endCursor: rings.length ? Buffer.from(String(end)).toString('base64url') : null,
+          hasNextPage: end < total,
+        };
+      },
+      ring: async (_: unknown, a: { id: string }, ctx: Context) => {
+        requireRole(ctx.caller, 'viewer');
+        const id = a.id.startsWith('Ring:') ? a.id.slice(5) : a.id;
+        return (await getRing(db, id, config.limits.maxNodes)) ?? null;
+      },
+    },
+    Mutation: {
+      runDetection: async (_: unknown, __: unknown, ctx: Context) => {
+        requireRole(ctx.caller, 'admin');
+        const r = await detectRings(db);
+        return {
+          rings: r.rings.length,
+          flaggedAccounts: r.rings.filter((x) => x.score >= FLAG_THRESHOLD).reduce((s, x) => s + x.size, 0),
+          seconds: r.seconds,
+        };
+      },
+    },
+  };
+}
