@@ -12,5 +12,4 @@ RETURN a.key AS key,
        reduce(s = 0, r IN [(a)-[p:PAID_WITH]->() | p.chargebacks] | s + r) AS chargebacks,
        reduce(s = 0, r IN [(a)-[p:PAID_WITH]->() | p.refunds] | s + r) AS refunds,
        reduce(s = 0, r IN [(a)-[p:PAID_WITH]->() | p.count] | s + r) AS payments,
-       reduce(s = 0, r IN [(a)-[u:USED_IP|USED_DEVICE]->() | u.failures] | s + r) AS failures,
-       COUNT { (a)-[:TRANSFERRED_TO|BOUGHT_FROM|REFERRED]-(:Account) } AS accountLinks
+       reduce(s = 0, r IN [(a)-[u:USED_IP|USED_DEVICE]->() | u.failures] | s + r) AS failures

@@ -1,4 +1,4 @@
-// Persists rings: Ring nodes, MEMBER_OF, and each member's risk (its highest ring score).
+// Persists rings: Ring nodes and MEMBER_OF (account risk is written by write-account-risk).
 UNWIND $rings AS ring
 CREATE (r:Ring {key: ring.id, id: ring.id, score: ring.score, size: ring.size, reasonCodes: ring.reasonCodes,
                 reasons: ring.reasonsJson, detectedAt: datetime(), tags: []})
@@ -6,4 +6,3 @@ WITH r, ring
 UNWIND ring.members AS m
 MATCH (a:Account {key: m})
 CREATE (a)-[:MEMBER_OF]->(r)
-SET a.risk = CASE WHEN a.risk IS NULL OR ring.score > a.risk THEN ring.score ELSE a.risk END

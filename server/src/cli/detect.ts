@@ -24,7 +24,15 @@ export function registerDetect(program: Command): void {
           keepScore,
         });
         if (opts.json) {
-          console.log(JSON.stringify({ rings: result.rings, seconds: result.seconds, peakRssMb: peakRssMb() }));
+          console.log(
+            JSON.stringify({
+              rings: result.rings,
+              accounts: result.accounts,
+              riskModel: result.riskModel,
+              seconds: result.seconds,
+              peakRssMb: peakRssMb(),
+            }),
+          );
           return;
         }
         const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);

@@ -10,6 +10,9 @@ import { BENIGN_TAGS } from '../model/tags.js';
 import { KEEP_THRESHOLD } from '../model/thresholds.js';
 import { DAY, HOUR } from '../model/time-units.js';
 import { LINK_THRESHOLD, identifierWeight } from './weights.js';
+import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
+import { MemberLinkIndex, liftByMembers } from './ring-members.js';
+import { readRiskFeatures } from './risk-features.js';
 
 export interface DetectOptions {
   /** Identifiers shared by more accounts than this are crowds, not links (default 50). */
@@ -31,6 +34,9 @@ export interface DetectedRing {
 
 export interface DetectResult {
   rings: DetectedRing[];
+  /** Accounts with risk > 0, riskiest first. */
+  accounts: { id: string; risk: number; ring: string | null; reasons: Reason[] }[];
+  riskModel: RiskModelSummary;
   seconds: number;
   stats: { linkedAccounts: number; links: number; candidates: number; peakRssMb: number };
 }
@@ -138,7 +144,6 @@ async function fetchFeatures(db: Database, keys: string[]): Promise<Map<string, 
         refunds: Number(r.refunds),
         payments: Number(r.payments),
         failures: Number(r.failures),
-        accountLinks: Number(r.accountLinks),
       });
     }
   }
@@ -198,6 +203,11 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     for (const [gi, c] of counts) if (c >= 2) sharedByGroup[gi]!.push(id);
   }
 
+  const table = await readRiskFeatures(db);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const individual = individualRisk(table);
+  const memberLinks = new MemberLinkIndex(table.moneyLinks);
+  const tableIndex = (m: number) => table.index.get(g.keys[m]!) ?? -1;
   const ctx = await scoreContext(db);
   const features = await fetchFeatures(
     db,
@@ -211,8 +221,17 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     if (feats.length < 2) return;
     const soft = new Map<SoftLinkKind, number>();
     for (const m of members) for (const k of g.softLinks.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
-    const { score, reasons } = scoreRing(feats, sharedByGroup[gi]!, soft, ctx);
+    const idx = members.map(tableIndex).filter((i) => i >= 0);
+    const links = memberLinks.among(idx);
+    const structural = scoreRing(feats, sharedByGroup[gi]!, soft, ctx, links);
+    const lifted = liftByMembers(
+      structural.score,
+      idx.map((i) => individual[i]!),
+    );
+    const reasons = lifted.reason ? [...structural.reasons, lifted.reason] : structural.reasons;
+    const score = lifted.score;
     if (score < keepScore) return;
+    reasons.sort((a, b) => b.weight - a.weight);
     scored.push({ score, size: feats.length, members: feats.map((f) => f.key).sort(), reasons });
   });
   scored.sort((a, b) => b.score - a.score || b.size - a.size);
@@ -222,6 +241,34 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     members: r.members as string[],
   }));
   const rings = stableIds(scored, previous);
+  const dismissed = new Set((await db.read('detect/dismissed-rings', {}, { timeoutMs: 0 })).map((r) => String(r.key)));
+  const ringOf = new Map<number, AccountRing>();
+  for (const r of rings) {
+    for (const m of r.members) {
+      const i = table.index.get(m);
+      if (i !== undefined && (ringOf.get(i)?.score ?? -1) < r.score)
+        ringOf.set(i, { id: r.id, score: r.score, size: r.size });
+    }
+  }
+  const shareLinks: { a: number; b: number; w: number }[] = [];
+  for (const [p, w] of g.edges) {
+    const [a, b] = AccountGraph.unpair(p);
+    const [ta, tb] = [tableIndex(a), tableIndex(b)];
+    if (ta >= 0 && tb >= 0) shareLinks.push({ a: ta, b: tb, w });
+  }
+  const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed });
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const accounts: DetectResult['accounts'] = [];
+  for (let i = 0; i < table.keys.length; i++) {
+    if (risk.risk[i]! > 0)
+      accounts.push({
+        id: table.keys[i]!,
+        risk: risk.risk[i]!,
+        ring: ringOf.get(i)?.id ?? null,
+        reasons: risk.reasons[i]!,
+      });
+  }
+  accounts.sort((a, b) => b.risk - a.risk);
   await db.writeTx(
     async (tx) => {
       await tx.run('detect/clear-rings');
@@ -237,11 +284,20 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
           })),
         });
       }
+      for (let i = 0; i < accounts.length; i += 5000) {
+        await tx.run('detect/write-account-risk', {
+          rows: accounts
+            .slice(i, i + 5000)
+            .map((a) => ({ key: a.id, risk: a.risk, reasons: JSON.stringify(a.reasons) })),
+        });
+      }
     },
     { timeoutMs: 0 },
   );
   return {
     rings,
+    accounts,
+    riskModel: risk.model,
     seconds: (Date.now() - started) / 1000,
     stats: {
       linkedAccounts: g.keys.length,

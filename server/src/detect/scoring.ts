@@ -4,6 +4,7 @@
 // chargebacks and refunds, abuse of sensitive APIs, money moving between members.
 import type { SharedIdentifier, SoftLinkKind } from './account-graph.js';
 import { DAY, HOUR, MINUTE } from '../model/time-units.js';
+import type { MemberLinks } from './ring-members.js';
 import { STRONG_LABELS } from './weights.js';
 
 export interface AccountFeatures {
@@ -18,7 +19,6 @@ export interface AccountFeatures {
   refunds: number;
   payments: number;
   failures: number;
-  accountLinks: number;
 }
 
 export interface Reason {
@@ -69,6 +69,7 @@ export function scoreRing(
   shared: SharedIdentifier[],
   soft: Map<SoftLinkKind, number>,
   ctx: ScoreContext,
+  links: MemberLinks = { linkedMembers: 0, links: 0, counterparties: 0 },
 ): { score: number; reasons: Reason[] } {
   const n = members.length;
   const reasons: Reason[] = [];
@@ -184,12 +185,12 @@ export function scoreRing(
     });
   }
 
-  const linked = frac((m) => m.accountLinks > 0);
-  if (linked / n >= 0.5) {
+  // Only links between members count: paying outsiders is what every account does.
+  if (links.linkedMembers / n >= 0.5) {
     reasons.push({
       code: 'ACCOUNT_LINKS',
-      weight: round(0.15 * (linked / n)),
-      detail: `${linked} of ${n} accounts refer, pay or buy from each other`,
+      weight: round(0.15 * (links.linkedMembers / n)),
+      detail: `${links.linkedMembers} of ${n} accounts refer, pay or buy from each other (${plural(links.links, 'link')} among members)`,
     });
   }
   const softWords: Record<SoftLinkKind, string> = {
