@@ -8,6 +8,7 @@ import { registerGenerate } from './generate.js';
 import { registerIngest } from './ingest.js';
 import { registerQuery } from './query.js';
 import { registerReport } from './report.js';
+import { registerRisk } from './risk.js';
 import { registerServe } from './serve.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     registerGenerate,
     registerIngest,
     registerDetect,
+    registerRisk,
     registerEvaluate,
     registerQuery,
     registerReport,

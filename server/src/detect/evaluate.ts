@@ -1,8 +1,12 @@
-// Detection quality: flagged accounts (members of rings scoring >= flagScore) against the planted
-// rings of truth.json (member precision/recall/F1, rings found per scenario, ring purity, legit
-// crowds flagged) and/or against fraud/legit labels stored on accounts.
+// Detection quality: flagged accounts (account risk >= flagScore, which ring members reach through
+// their ring's score) against the planted rings of truth.json (member precision/recall/F1, rings
+// found per scenario, ring purity, legit crowds flagged) and/or against fraud/legit labels stored
+// on accounts: precision and recall at the threshold, PR-AUC and top-1%/5% lift. Stored risk of a
+// labelled account is out of fold (detection never scores an account with its own label), so the
+// label evaluation is held out.
 import fs from 'node:fs';
 import type { Database } from '../db/database.js';
+import { rankingQuality, type RankingQuality } from './risk-metrics.js';
 
 interface Truth {
   rings: { id: string; scenario: string; members: string[] }[];
@@ -22,6 +26,7 @@ export interface Evaluation {
   /** Rings at or above this score count as flagged (FLAG_THRESHOLD unless told otherwise). */
   flagScore: number;
   ringsFlagged: number;
+  accountsFlagged: number;
   truth?: {
     members: Prf;
     ringsPlanted: number;
@@ -30,7 +35,7 @@ export interface Evaluation {
     meanPurity: number;
     legitGroupsFlagged: Record<string, number>;
   };
-  labels?: Prf & { labelled: number };
+  labels?: RankingQuality;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -49,8 +54,10 @@ export async function evaluate(
   const rings = (await db.read('detect/rings-with-members', {}, { timeoutMs: 0 }))
     .map((r) => ({ id: String(r.id), score: Number(r.score), members: r.members as string[] }))
     .filter((r) => r.score >= opts.flagScore);
-  const flagged = new Set(rings.flatMap((r) => r.members));
-  const result: Evaluation = { flagScore: opts.flagScore, ringsFlagged: rings.length };
+  const flagged = new Set(
+    (await db.read('detect/flagged-accounts', { minRisk: opts.flagScore }, { timeoutMs: 0 })).map((r) => String(r.key)),
+  );
+  const result: Evaluation = { flagScore: opts.flagScore, ringsFlagged: rings.length, accountsFlagged: flagged.size };
 
   if (opts.truthFile) {
     const truth = JSON.parse(fs.readFileSync(opts.truthFile, 'utf8')) as Truth;
@@ -96,23 +103,18 @@ export async function evaluate(
 
   if (opts.labels) {
     const rows = await db.read('detect/account-labels', {}, { timeoutMs: 0 });
-    let tp = 0;
-    let flaggedLabelled = 0;
-    let actual = 0;
-    for (const r of rows) {
-      const isFraud = r.label === 'fraud';
-      const isFlagged = flagged.has(String(r.key));
-      if (isFraud) actual++;
-      if (isFlagged) flaggedLabelled++;
-      if (isFraud && isFlagged) tp++;
-    }
-    result.labels = { ...prf(tp, flaggedLabelled, actual), labelled: rows.length };
+    result.labels = rankingQuality(
+      rows.map((r) => ({ score: r.risk === null ? 0 : Number(r.risk), fraud: r.label === 'fraud' })),
+      opts.flagScore,
+    );
   }
   return result;
 }
 
 export function formatEvaluation(e: Evaluation): string {
-  const lines = [`rings flagged (score >= ${e.flagScore}): ${e.ringsFlagged}`];
+  const lines = [
+    `rings flagged (score >= ${e.flagScore}): ${e.ringsFlagged}; accounts flagged (risk >= ${e.flagScore}): ${e.accountsFlagged}`,
+  ];
   if (e.truth) {
     const m = e.truth.members;
     lines.push(
@@ -126,7 +128,8 @@ export function formatEvaluation(e: Evaluation): string {
   if (e.labels) {
     const l = e.labels;
     lines.push(
-      `labels: precision ${l.precision}, recall ${l.recall}, F1 ${l.f1} (${l.labelled} labelled accounts, ${l.actual} fraud)`,
+      `labels (held out): precision ${l.precision}, recall ${l.recall} at risk >= ${l.threshold} (${l.truePositives} of ${l.flagged} flagged; ${l.labelled} labelled accounts, ${l.fraud} fraud)`,
+      `labels (held out): PR-AUC ${l.prAuc}, lift top 1% ${l.liftTop1}x, top 5% ${l.liftTop5}x`,
     );
   }
   return lines.join('\n');

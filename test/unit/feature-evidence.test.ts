@@ -1,0 +1,32 @@
+// Evidence relative to the data set: a far-off cluster stands out, ordinary values do not.
+import { describe, expect, it } from 'vitest';
+import { evidenceStrength, featureStats, tailShare } from '../../server/src/detect/feature-evidence.js';
+
+describe('feature evidence', () => {
+  // Sign-up to first payment in seconds: 950 people over days to weeks, 50 bots within 2 s.
+  const people = Array.from({ length: 950 }, (_, i) => 86_400 * (1 + (i % 40)));
+  const bots = Array.from({ length: 50 }, (_, i) => 1 + (i % 2));
+  const stats = featureStats(Float64Array.from([...people, ...bots]));
+
+  it('flags a cluster far below everyone else even though it is 5% of accounts', () => {
+    expect(evidenceStrength(stats, 1, -1).strength).toBe(1);
+  });
+
+  it('gives ordinary values no evidence, in either direction', () => {
+    expect(evidenceStrength(stats, 86_400 * 5, -1).strength).toBe(0);
+    expect(evidenceStrength(stats, 86_400 * 39, -1).strength).toBe(0);
+  });
+
+  it('counts rarity for features most accounts have at zero', () => {
+    const cb = featureStats(Float64Array.from({ length: 10_000 }, (_, i) => (i < 3 ? 2 : 0)));
+    expect(tailShare(cb, 2, 1)).toBeCloseTo(0.0003, 6);
+    expect(evidenceStrength(cb, 2, 1).strength).toBeGreaterThan(0.9);
+    expect(evidenceStrength(cb, 0, 1).strength).toBe(0);
+  });
+
+  it('ignores accounts where the feature does not apply (NaN)', () => {
+    const s = featureStats(Float64Array.from([NaN, NaN, 5, 6, 7]));
+    expect(s.median).toBe(6);
+    expect(evidenceStrength(s, NaN, 1).strength).toBe(0);
+  });
+});
