@@ -62,7 +62,7 @@ export function buildRingResolvers(config: Config, db: Database) {
         const r = await detectRings(db);
         return {
           rings: r.rings.length,
-          flaggedAccounts: r.rings.filter((x) => x.score >= FLAG_THRESHOLD).reduce((s, x) => s + x.size, 0),
+          flaggedAccounts: r.accounts.filter((x) => x.risk >= FLAG_THRESHOLD).length,
           seconds: r.seconds,
         };
       },
