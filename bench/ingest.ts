@@ -1,66 +1,100 @@
-// Ingest benchmark: the same generated files loaded by the first design (baseline: one statement
-// per link type merging node and relationship together, kept in cypher/bench/, one transaction at
-// a time), by that design with nodes merged first and relationships matched after ("split"), and
-// by this ingest (split, and each batch's statements run while the previous batch commits),
-// after a warm-up load, taking turns on a wiped database, in one run. Also checks both give the same graph.
+// Ingest benchmark: the same generated files loaded, in one run, by
+//   load-csv   Neo4j's own LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event
+//              (bench/load-csv.ts; the rows are normalised by ringscope first, timed apart);
+//   before     this ingest as it was before per-type sums (every link wrote all five sums);
+//   ringscope  this ingest;
+// after a warm-up load, taking turns on a wiped database. Fails if the variants build different
+// graphs (nodes, relationships and every summed property).
 //
-//   npx tsx bench/ingest.ts [--accounts 20000] [--runs 2]
+//   npx tsx bench/ingest.ts [--accounts 20000] [--runs 2] [--variants load-csv,before,ringscope]
 //
-// Uses its own embedded database in .data/bench-ingest (Bolt 7690); with NEO4J_URI set it WIPES
-// that database.
+// Uses its own embedded database in .data/bench-ingest (Bolt 7690, or RINGSCOPE_BOLT_PORT); the
+// LOAD CSV baseline needs the embedded server's import directory, so NEO4J_URI is refused.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/src/config.js';
 import { openDatabase } from '../server/src/db/connect.js';
 import { GENERATED_FILES } from '../server/src/demo.js';
 import { generate } from '../server/src/generate/generate.js';
-import { ingestFiles } from '../server/src/ingest/ingest.js';
+import { ingestFiles, type IngestOptions } from '../server/src/ingest/ingest.js';
+import { prepareLoadCsv, runLoadCsv } from './load-csv.js';
 import { writeResult } from './server.js';
 
+const VARIANTS = {
+  'load-csv': null,
+  before: { linkSums: 'all-sums', batchSize: 2000 },
+  ringscope: { linkSums: 'per-type' },
+} as const satisfies Record<string, Partial<IngestOptions> | null>;
+type Variant = keyof typeof VARIANTS;
+const DESCRIPTIONS: Record<Variant, string> = {
+  'load-csv': "baseline: Neo4j's LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event",
+  before: 'baseline: ringscope before this change (every link writes all five sums)',
+  ringscope: 'ringscope: per-type sums',
+};
+
 const { values } = parseArgs({
-  options: { accounts: { type: 'string', default: '20000' }, runs: { type: 'string', default: '2' } },
+  options: {
+    accounts: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '2' },
+    variants: { type: 'string', default: Object.keys(VARIANTS).join(',') },
+  },
 });
+const names = values.variants.split(',') as Variant[];
+for (const n of names) if (!(n in VARIANTS)) throw new Error(`unknown variant '${n}' (${Object.keys(VARIANTS)})`);
 const root = path.resolve(import.meta.dirname, '..');
 const config = loadConfig({
   RINGSCOPE_DATA_DIR: path.join(root, '.data', 'bench-ingest'),
   RINGSCOPE_BOLT_PORT: '7690',
   ...process.env,
 });
+if (config.neo4j.uri)
+  throw new Error('bench/ingest.ts needs the embedded Neo4j (its import directory): unset NEO4J_URI');
 const dir = path.join(root, '.data', 'bench-ingest', 'generated');
 fs.rmSync(dir, { recursive: true, force: true });
 await generate({ outDir: dir, accounts: Number(values.accounts), seed: 7 });
 const files = GENERATED_FILES.map((f) => path.join(dir, f));
 const open = await openDatabase(config);
 const db = open.db;
-const runs: { variant: string; seconds: number; rows: number; rowsPerSecond: number; graph: string }[] = [];
-/** The three designs: the first one (baseline), then each change on its own. */
-const VARIANTS = {
-  first: { statements: 'combined', overlapCommits: false },
-  split: { statements: 'split', overlapCommits: false },
-  ringscope: { statements: 'split', overlapCommits: true },
-} as const;
-type Variant = keyof typeof VARIANTS;
-const names = Object.keys(VARIANTS) as Variant[];
+
+interface Run {
+  variant: Variant;
+  seconds: number;
+  rows: number;
+  rowsPerSecond: number;
+  graph: string;
+  load: number[];
+}
+const runs: Run[] = [];
+let prepareSeconds = 0;
 try {
+  let passes: Awaited<ReturnType<typeof prepareLoadCsv>> = [];
+  if (names.includes('load-csv')) {
+    const t = Date.now();
+    passes = await prepareLoadCsv(files, path.join(config.embedded.home, 'import'));
+    prepareSeconds = (Date.now() - t) / 1000;
+    console.error(`load-csv: ${passes.length} files prepared in ${prepareSeconds.toFixed(1)} s (not counted)`);
+  }
+  const rows = await ingestRowsOf(files);
   // One warm-up load first (JIT, page cache, query plans), not recorded; then the variants take
   // turns, the first one alternating from round to round.
   const order = (r: number) => names.map((_, i) => names[(i + r) % names.length]!);
   for (let r = -1; r < Number(values.runs); r++) {
     for (const variant of r < 0 ? (['ringscope'] as const) : order(r)) {
       await db.runAutoCommit('admin/delete-all');
-      const s = await ingestFiles(db, files, {
-        rejectsDir: path.join(dir, 'rejects'),
-        quiet: true,
-        ...VARIANTS[variant],
-      });
-      const rows = s.files.reduce((n, f) => n + f.rowsRead, 0);
-      const c = (await db.read('admin/store-counts'))[0]!;
+      const started = Date.now();
+      const options = VARIANTS[variant];
+      if (options === null) await runLoadCsv(db, passes);
+      else await ingestFiles(db, files, { rejectsDir: path.join(dir, 'rejects'), quiet: true, ...options });
+      const seconds = (Date.now() - started) / 1000;
+      const c = (await db.read('bench/graph-counts'))[0]!;
       const sums = (await db.read('bench/event-sums'))[0]!;
-      const graph = JSON.stringify({ nodes: c.nodes, relationships: c.relationships, ...sums });
+      const graph = JSON.stringify({ ...c, ...sums });
       const label = r < 0 ? 'warm-up' : variant;
-      console.error(`${label}: ${s.seconds.toFixed(1)} s, ${Math.round(rows / s.seconds)} rows/s, ${graph}`);
-      if (r >= 0) runs.push({ variant, seconds: s.seconds, rows, rowsPerSecond: Math.round(rows / s.seconds), graph });
+      const load = os.loadavg().map((x) => Math.round(x * 100) / 100);
+      console.error(`${label}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, load ${load}, ${graph}`);
+      if (r >= 0) runs.push({ variant, seconds, rows, rowsPerSecond: Math.round(rows / seconds), graph, load });
     }
   }
   const graphs = new Set(runs.map((r) => r.graph));
@@ -69,14 +103,31 @@ try {
     const xs = runs.filter((r) => r.variant === v).map((r) => r.seconds);
     return xs.reduce((a, b) => a + b, 0) / xs.length;
   };
+  const ratio = (a: Variant, b: Variant) =>
+    names.includes(a) && names.includes(b) ? Math.round((mean(a) / mean(b)) * 100) / 100 : null;
   writeResult('ingest', {
     accounts: Number(values.accounts),
+    rows,
     graph: JSON.parse(runs[0]!.graph) as unknown,
     runs,
-    variants: VARIANTS,
+    variants: Object.fromEntries(names.map((n) => [n, DESCRIPTIONS[n]])),
+    loadCsvPrepareSeconds: prepareSeconds,
     meanSeconds: Object.fromEntries(names.map((v) => [v, Math.round(mean(v) * 10) / 10])),
-    speedup: Math.round((mean('first') / mean('ringscope')) * 100) / 100,
+    speedupVsBefore: ratio('before', 'ringscope'),
+    speedupVsLoadCsv: ratio('load-csv', 'ringscope'),
   });
 } finally {
   await open.close();
+}
+
+/** Rows in the files (data lines), the same count every variant reads. */
+async function ingestRowsOf(list: string[]): Promise<number> {
+  const { openSource } = await import('../server/src/ingest/readers.js');
+  let n = 0;
+  for (const f of list) {
+    const s = await openSource(f);
+    for await (const _ of s.records) n++;
+    s.close();
+  }
+  return n;
 }

@@ -10,7 +10,7 @@ import { createProgress } from './progress.js';
 import { printable } from '../printable.js';
 import { openSource, readPrefix } from './readers.js';
 import { RejectsFile } from './rejects.js';
-import { LINK_TYPES, rowEffects } from './row-effects.js';
+import { rowEffects } from './row-effects.js';
 
 export interface IngestOptions {
   kind?: Kind | undefined;
@@ -19,10 +19,11 @@ export interface IngestOptions {
   batchSize?: number;
   quiet?: boolean;
   /**
-   * 'split' (default): identifier nodes first, then relationships. 'combined' is the first design,
-   * kept in cypher/bench/ as the benchmark baseline only.
+   * 'per-type' (default): each link stores only the sums its type can carry. 'all-sums' is the
+   * design before that (every link wrote all five sums), kept in cypher/bench/ as the benchmark
+   * baseline only.
    */
-  statements?: 'split' | 'combined';
+  linkSums?: 'per-type' | 'all-sums';
   /** Run a batch's statements while the previous batch commits (default). false: one at a time. */
   overlapCommits?: boolean;
 }
@@ -95,25 +96,17 @@ function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
 }
 
-async function writeBatch(tx: WriteTx, batch: Batch, statements: 'split' | 'combined'): Promise<void> {
+async function writeBatch(tx: WriteTx, batch: Batch, linkSums: 'per-type' | 'all-sums'): Promise<void> {
   // Nodes first, then relationships that only match their ends: no statement both creates nodes and
   // reads them back, which made Neo4j plan Eager barriers (each link statement alone: 1.8x faster;
   // the whole ingest: no measurable gain, commits dominate; see bench/README.md).
   if (batch.accounts.size) await tx.run('ingest/accounts', { rows: [...batch.accounts.values()] });
-  if (statements === 'split') {
-    for (const [label, rows] of batch.nodes) await tx.run(nodeStatement(label), { rows: [...rows.values()] });
-  }
+  for (const [label, rows] of batch.nodes) await tx.run(nodeStatement(label), { rows: [...rows.values()] });
   for (const [rel, rows] of batch.links) {
-    const name =
-      statements === 'split'
-        ? linkStatement(rel, 'link')
-        : `bench/combined-${linkStatement(rel, 'link').slice('ingest/'.length)}`;
-    const nodeProps = batch.nodes.get(LINK_TYPES[rel]);
-    const params =
-      statements === 'split'
-        ? [...rows.values()]
-        : [...rows.values()].map((r) => ({ ...r, nodeProps: nodeProps?.get(r.key)?.nodeProps ?? {} }));
-    await tx.run(name, { rows: params });
+    const name = linkStatement(rel, 'link');
+    await tx.run(linkSums === 'per-type' ? name : `bench/all-sums-${name.slice('ingest/'.length)}`, {
+      rows: [...rows.values()],
+    });
   }
   for (const [rel, rows] of batch.accountLinks) {
     await tx.run(linkStatement(rel, 'account-link'), { rows: [...rows.values()] });
@@ -176,7 +169,7 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
       previousStatementsDone = new Promise<void>((r) => (statementsDone = r));
       const attempt = () =>
         db.writeTx(async (tx) => {
-          await writeBatch(tx, b, opts.statements ?? 'split');
+          await writeBatch(tx, b, opts.linkSums ?? 'per-type');
           const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected });
           if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
           statementsDone();

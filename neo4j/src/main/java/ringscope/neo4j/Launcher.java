@@ -28,7 +28,8 @@ import org.neo4j.graphdb.QueryExecutionException;
  * RINGSCOPE_NEO4J_HOME (store and logs, default .data/neo4j), RINGSCOPE_BOLT_ADDRESS (127.0.0.1),
  * RINGSCOPE_BOLT_PORT (7687), NEO4J_PASSWORD (required, >= 8 chars), RINGSCOPE_PAGECACHE (512m),
  * RINGSCOPE_TX_MEMORY (global transaction memory cap, 2g), RINGSCOPE_TX_TIMEOUT_SECONDS (0 = none,
- * the server sets its own per-transaction timeouts). With --exit-on-stdin-eof the launcher stops
+ * the server sets its own per-transaction timeouts), RINGSCOPE_IMPORT_DIR (where `LOAD CSV FROM 'file:///…'`
+ * reads, default HOME/import). With --exit-on-stdin-eof the launcher stops
  * when its parent closes stdin, so a parent killed with SIGKILL leaves no orphaned JVM.
  *
  * It prints exactly one line starting with "RINGSCOPE_NEO4J_READY" when Bolt accepts
@@ -62,8 +63,11 @@ public final class Launcher {
         long txMemory = parseBytes("RINGSCOPE_TX_MEMORY", env.getOrDefault("RINGSCOPE_TX_MEMORY", "2g"));
         int txTimeout = parseInt("RINGSCOPE_TX_TIMEOUT_SECONDS", env.getOrDefault("RINGSCOPE_TX_TIMEOUT_SECONDS", "0"));
 
+        Path importDir = Path.of(env.getOrDefault("RINGSCOPE_IMPORT_DIR", home.resolve("import").toString())).toAbsolutePath();
+
         ensurePortFree(address, port);
         Files.createDirectories(home);
+        Files.createDirectories(importDir);
 
         long started = System.nanoTime();
         DatabaseManagementService dbms;
@@ -81,6 +85,7 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
                     .build();
         } catch (RuntimeException e) {
             fail(describeStartFailure(e, home));
