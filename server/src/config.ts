@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export type Role = 'viewer' | 'investigator' | 'analyst' | 'admin';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 export const ROLES: readonly Role[] = ['viewer', 'investigator', 'analyst', 'admin'];
 
 export interface Config {
@@ -31,6 +33,8 @@ export interface Config {
     maxNodes: number;
     maxRows: number;
   };
+  /** Server log level (pino), from RINGSCOPE_LOG_LEVEL; logs go to stderr as JSON lines. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +68,9 @@ const envSchema = z.object({
   RINGSCOPE_QUERY_TIMEOUT_MS: intString('RINGSCOPE_QUERY_TIMEOUT_MS', 100, 600_000).default(30_000),
   RINGSCOPE_MAX_NODES: intString('RINGSCOPE_MAX_NODES', 10, 100_000).default(5_000),
   RINGSCOPE_MAX_ROWS: intString('RINGSCOPE_MAX_ROWS', 10, 1_000_000).default(10_000),
+  RINGSCOPE_LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `RINGSCOPE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
 });
 
 /** The embedded database's password when none is configured; it never leaves this machine. */
@@ -123,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxNodes: e.RINGSCOPE_MAX_NODES,
       maxRows: e.RINGSCOPE_MAX_ROWS,
     },
+    logLevel: e.RINGSCOPE_LOG_LEVEL,
   });
 }

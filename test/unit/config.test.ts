@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ NEO4J_URI: 'http://x' })).toThrow(/NEO4J_URI/);
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD is required/);
+    expect(() => loadConfig({ RINGSCOPE_LOG_LEVEL: 'loud' })).toThrow(
+      'RINGSCOPE_LOG_LEVEL: RINGSCOPE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+
+  it('logs at info unless told otherwise', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ RINGSCOPE_LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('parses tokens into roles and rejects unknown roles without echoing the token', () => {

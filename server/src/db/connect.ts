@@ -2,6 +2,7 @@
 // embedded launcher (started or reused). Applies the schema before anything else runs.
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { setLogLevel } from '../log.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { Database } from './database.js';
 import { startEmbedded, type EmbeddedHandle } from './embedded.js';
@@ -16,6 +17,7 @@ export async function openDatabase(
   config: Config,
   opts: { log?: (line: string) => void; applySchema?: boolean } = {},
 ): Promise<OpenDatabase> {
+  setLogLevel(config.logLevel);
   const catalog = new CypherCatalog(path.join(config.rootDir, 'cypher'));
   let embedded: EmbeddedHandle | undefined;
   let uri = config.neo4j.uri;

@@ -4,6 +4,7 @@
 // the API layer can pass on without leaking Cypher or stack traces.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { driverLogging } from '../log.js';
 import { CypherCatalog, splitStatements } from './cypher-catalog.js';
 import { toPlain, type PlainRecord } from './plain.js';
 
@@ -69,7 +70,7 @@ export class Database {
       connectionTimeout: 5_000,
       // Transient errors are retried, but a database that is down should be reported in seconds.
       maxTransactionRetryTime: 5_000,
-      logging: { level: 'error', logger: () => {} },
+      logging: driverLogging(config.logLevel),
     });
   }
 

@@ -1,33 +1,35 @@
-// Streams CSV rows to a file with backpressure, so generating a million accounts stays in bounded memory.
+// Streams CSV rows to a file with backpressure (csv-stringify does the quoting), so generating a
+// million accounts stays in bounded memory.
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { stringify, type Stringifier } from 'csv-stringify';
 
-function cell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export type CsvRow = Record<string, string | number | null | undefined>;
 
 export class CsvWriter {
-  private readonly stream: fs.WriteStream;
+  private readonly csv: Stringifier;
+  private readonly done: Promise<void>;
   rows = 0;
 
   constructor(
     readonly file: string,
     readonly columns: readonly string[],
   ) {
-    this.stream = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
-    this.stream.write(`${columns.join(',')}\n`);
+    const out = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
+    this.csv = stringify({ header: true, columns: [...columns] });
+    this.csv.pipe(out);
+    this.done = finished(out);
   }
 
-  /** Writes one row; await it (it only waits when the OS buffer is full). */
-  async write(row: Record<string, string | number | null | undefined>): Promise<void> {
+  /** Writes one row; await it (it only waits when the buffers are full). */
+  async write(row: CsvRow): Promise<void> {
     this.rows++;
-    if (!this.stream.write(`${this.columns.map((c) => cell(row[c])).join(',')}\n`)) await once(this.stream, 'drain');
+    if (!this.csv.write(row)) await once(this.csv, 'drain');
   }
 
   async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
+    this.csv.end();
+    await this.done;
   }
 }

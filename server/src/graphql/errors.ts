@@ -6,6 +6,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DbError } from '../db/database.js';
 import { IdError } from '../model/ids.js';
 import { ParamError } from '../queries/catalog.js';
+import { log } from '../log.js';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -65,9 +66,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (PASS_THROUGH.has(code)) return { ...base, message: formatted.message, extensions: { code } };
   if (code === 'INTERNAL_SERVER_ERROR' || !code) {
-    console.error(
-      `ringscope: internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
-    );
+    log.error({ err: original, path: formatted.path }, 'internal error in a GraphQL operation');
   }
   return { ...base, message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

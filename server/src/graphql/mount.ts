@@ -13,6 +13,7 @@ import { callerFrom } from './auth.js';
 import { formatError } from './errors.js';
 import { operationLimits } from './limits.js';
 import { buildResolvers, type Context } from './resolvers.js';
+import { apolloLogger } from '../log.js';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
 
@@ -28,6 +29,7 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
     typeDefs,
     resolvers: buildResolvers(config, db, savedQueries),
     formatError,
+    logger: apolloLogger(),
     validationRules: [operationLimits],
     includeStacktraceInErrorResponses: false,
     // The CLI owns signal handling: it closes HTTP, Apollo, the driver and the JVM in order.

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Config } from '../config.js';
+import { log } from '../log.js';
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -38,9 +39,9 @@ export function onShutdown(close: () => Promise<void>): void {
   const handler = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.error(`ringscope: ${signal} received, shutting down…`);
+    log.info({ signal }, 'shutting down');
     close()
-      .catch((e: unknown) => console.error(`ringscope: error while shutting down: ${String(e)}`))
+      .catch((e: unknown) => log.error({ err: e }, 'error while shutting down'))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => handler('SIGINT'));

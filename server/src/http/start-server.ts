@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { mountGraphql } from '../graphql/mount.js';
+import { setLogLevel } from '../log.js';
 import { buildApp } from './app.js';
 import { listen } from './serve.js';
 
@@ -18,6 +19,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, db: Database): Promise<RunningServer> {
+  setLogLevel(config.logLevel);
   const mount = await mountGraphql(config, db);
   let server: Server;
   try {

@@ -14,6 +14,10 @@ describe('normalisers', () => {
     expect(normaliseIp('3840542444')).toBe('228.234.6.236');
     expect(normaliseIp(' 010.001.002.003 ')).toBe('10.1.2.3');
     expect(normaliseIp('2001:0DB8:0000:0000:0000:0000:0000:0001')).toBe('2001:db8::1');
+    expect(normaliseIp('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
+    expect(normaliseIp('::ffff:1.2.3.4')).toBe('::ffff:102:304');
+    expect(normaliseIp('fe80::1%eth0')).toBe('fe80::1');
+    expect(normaliseIp('1::2::3')).toBeUndefined();
     expect(normaliseIp('999.1.1.1')).toBeUndefined();
     expect(normaliseIp('4294967296')).toBeUndefined();
     expect(normaliseIp('not-an-ip')).toBeUndefined();
@@ -31,9 +35,18 @@ describe('normalisers', () => {
   it('writes phones as E.164 when the country is known, digits otherwise', () => {
     expect(normalisePhone('+86 138 0000 0000')).toBe('+8613800000000');
     expect(normalisePhone('0086 138 0000 0000')).toBe('+8613800000000');
-    expect(normalisePhone('(555)355 - 1785')).toBe('5553551785');
-    expect(normalisePhone('1-555-355-1785')).toBe('+15553551785');
     expect(normalisePhone('call me')).toBeUndefined();
+    expect(normalisePhone('020 7946 0958')).toBe('02079460958');
+  });
+
+  it('writes every way of writing one North-American number as one key', () => {
+    const ways = ['(555)355 - 1785', '1-555-355-1785', '555.355.1785', '+1 555 355 1785', '+1 (555) 355-1785 ext. 12'];
+    expect(new Set(ways.map(normalisePhone))).toEqual(new Set(['+15553551785']));
+  });
+
+  it('drops a bracketed trunk prefix in an international number', () => {
+    expect(normalisePhone('+44 (0)20 7946 0958')).toBe(normalisePhone('+44 20 7946 0958'));
+    expect(normalisePhone('+44 (0)20 7946 0958')).toBe('+442079460958');
   });
 
   it('never keeps a full card number', () => {

@@ -1,14 +1,25 @@
-// Phones → E.164 ("+8613800000000") when a country can be inferred (a leading + or 00, or a
-// North-American 11-digit number starting with 1), digits otherwise.
+// Phones → E.164 ("+8613800000000") when a country can be inferred, digits otherwise. libphonenumber-js
+// reads the number: a leading + or 00 gives the country; a North-American number written nationally
+// ("(555) 355-1785", "1-555-355-1785", "555.355.1785") is read as +1, so every way of writing one
+// number meets at one node. Trunk prefixes written in brackets ("+44 (0)20 …") are dropped.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+const EXTENSION = /\s*(ext|x)\.?\s*\d+$/i;
+/** Ten digits shaped like a North-American number (area and exchange codes start with 2-9). */
+const NANP = /^1?[2-9]\d{2}[2-9]\d{6}$/;
+
+function e164(text: string, country?: 'US'): string | undefined {
+  return parsePhoneNumberFromString(text, country)?.number;
+}
+
 export function normalisePhone(raw: string): string | undefined {
-  const text = raw.trim();
-  if (!text) return undefined;
-  if (/[a-z]/i.test(text.replace(/\s*(ext|x)\.?\s*\d+$/i, ''))) return undefined;
-  const digits = text.replace(/\s*(ext|x)\.?\s*\d+$/i, '').replace(/\D/g, '');
+  const text = raw.trim().replace(EXTENSION, '');
+  if (!text || /[a-z]/i.test(text)) return undefined;
+  const digits = text.replace(/\D/g, '');
   if (digits.length < 6 || digits.length > 15) return undefined;
-  if (text.startsWith('+')) return `+${digits}`;
-  if (text.startsWith('00') && digits.length > 8) return `+${digits.slice(2)}`;
-  if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  if (text.startsWith('+')) return e164(text) ?? `+${digits}`;
+  if (text.startsWith('00') && digits.length > 8) return e164(`+${digits.slice(2)}`) ?? `+${digits.slice(2)}`;
+  if (NANP.test(digits)) return e164(digits, 'US') ?? digits;
   return digits;
 }
 
