@@ -12,7 +12,8 @@ import { loadSavedQueries } from '../queries/catalog.js';
 import { callerFrom } from './auth.js';
 import { formatError } from './errors.js';
 import { operationLimits } from './limits.js';
-import { buildResolvers, type Context } from './resolvers.js';
+import type { Context } from './context.js';
+import { buildResolvers } from './resolvers.js';
 import { apolloLogger } from '../log.js';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');

@@ -8,7 +8,7 @@ import { trace } from '../explore/trace.js';
 import { idArg, intArg, timeArg, typesArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import { badInput, notFound } from './errors.js';
-import type { Context } from './resolvers.js';
+import type { Context } from './context.js';
 
 interface ExpandArgs {
   ids: string[];

@@ -5,7 +5,7 @@ import type { SavedQuery } from '../queries/catalog.js';
 import { runSavedQuery } from '../queries/run.js';
 import { requireRole } from './auth.js';
 import { badInput, notFound } from './errors.js';
-import type { Context } from './resolvers.js';
+import type { Context } from './context.js';
 
 export function buildSavedQueryResolvers(config: Config, db: Database, savedQueries: Map<string, SavedQuery>) {
   return {

@@ -7,7 +7,7 @@ import { FLAG_THRESHOLD } from '../model/thresholds.js';
 import { idArg, intArg, scoreArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import { badInput } from './errors.js';
-import type { Context } from './resolvers.js';
+import type { Context } from './context.js';
 
 interface RingsArgs {
   minScore: number;

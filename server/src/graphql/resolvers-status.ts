@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { readHealth } from '../explore/health.js';
 import { requireRole } from './auth.js';
 import { apiError } from './errors.js';
-import type { Context } from './resolvers.js';
+import type { Context } from './context.js';
 
 export function buildStatusResolvers(db: Database) {
   return {

@@ -4,16 +4,14 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { SavedQuery } from '../queries/catalog.js';
-import type { Caller } from './auth.js';
 import { JSONScalar } from './json-scalar.js';
 import { buildExploreResolvers } from './resolvers-explore.js';
 import { buildSavedQueryResolvers } from './resolvers-queries.js';
 import { buildRingResolvers } from './resolvers-rings.js';
 import { buildStatusResolvers } from './resolvers-status.js';
 
-export interface Context {
-  caller: Caller;
-}
+/** Kept here too for resolver files written against the old place. */
+export type { Context } from './context.js';
 
 export function buildResolvers(config: Config, db: Database, savedQueries: Map<string, SavedQuery>) {
   const status = buildStatusResolvers(db);

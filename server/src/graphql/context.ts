@@ -1,0 +1,6 @@
+// What every resolver gets besides its arguments: who is calling (from the bearer token).
+import type { Caller } from './auth.js';
+
+export interface Context {
+  caller: Caller;
+}
