@@ -32,8 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
     ...process.env,
     RINGSCOPE_DATA_DIR: '.data/test',
     RINGSCOPE_BOLT_PORT: process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687',
-    RINGSCOPE_PAGECACHE: '512m',
-    RINGSCOPE_HEAP: '2g',
+    RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
+    RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
   });
   if (process.env.RINGSCOPE_TEST_FRESH_DB === '1')
     fs.rmSync(path.join(config.embedded.home), { recursive: true, force: true });
