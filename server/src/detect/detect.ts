@@ -13,6 +13,7 @@ import { LINK_THRESHOLD, identifierWeight } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
 import { MemberLinkIndex, liftByMembers } from './ring-members.js';
 import { readRiskFeatures } from './risk-features.js';
+import { afterDetection } from '../workflow/after-detection.js';
 
 export interface DetectOptions {
   /** Identifiers shared by more accounts than this are crowds, not links (default 50). */
@@ -294,6 +295,8 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     },
     { timeoutMs: 0 },
   );
+  // Ring history, attack types and triage labels (the investigator workflow's part of a run).
+  await afterDetection(db, previous, rings);
   return {
     rings,
     accounts,

@@ -39,3 +39,15 @@ export function idArg(name: string, id: string, defaultLabel?: EntityLabel): Ent
     throw e;
   }
 }
+
+/** An offset cursor as returned in `endCursor` by the paged lists (0 when absent). */
+export function cursorArg(after: string | null | undefined): number {
+  if (!after) return 0;
+  const decoded = Number(Buffer.from(after, 'base64url').toString());
+  if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after: not a cursor returned by this API');
+  return decoded;
+}
+
+export function cursorOf(offset: number): string {
+  return Buffer.from(String(offset)).toString('base64url');
+}

@@ -4,9 +4,8 @@ import type { Database } from '../db/database.js';
 import { detectRings } from '../detect/detect.js';
 import { getRing, listRings, type RingSort } from '../explore/rings.js';
 import { FLAG_THRESHOLD } from '../model/thresholds.js';
-import { idArg, intArg, scoreArg } from './arguments.js';
+import { cursorArg, idArg, intArg, scoreArg } from './arguments.js';
 import { requireRole } from './auth.js';
-import { badInput } from './errors.js';
 import type { Context } from './context.js';
 
 interface RingsArgs {
@@ -16,13 +15,6 @@ interface RingsArgs {
   sort: RingSort;
   first: number;
   after?: string | null;
-}
-
-function cursorArg(after: string | null | undefined): number {
-  if (!after) return 0;
-  const decoded = Number(Buffer.from(after, 'base64url').toString());
-  if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after: not a cursor returned by this API');
-  return decoded;
 }
 
 export function buildRingResolvers(config: Config, db: Database) {

@@ -9,6 +9,7 @@ import { buildExploreResolvers } from './resolvers-explore.js';
 import { buildSavedQueryResolvers } from './resolvers-queries.js';
 import { buildRingResolvers } from './resolvers-rings.js';
 import { buildStatusResolvers } from './resolvers-status.js';
+import { buildWorkflowResolvers } from './resolvers-workflow.js';
 
 /** Kept here too for resolver files written against the old place. */
 export type { Context } from './context.js';
@@ -18,9 +19,11 @@ export function buildResolvers(config: Config, db: Database, savedQueries: Map<s
   const rings = buildRingResolvers(config, db);
   const explore = buildExploreResolvers(config, db);
   const queries = buildSavedQueryResolvers(config, db, savedQueries);
+  const workflow = buildWorkflowResolvers(db);
   return {
-    Query: { ...status.Query, ...rings.Query, ...explore.Query, ...queries.Query },
-    Mutation: { ...rings.Mutation, ...explore.Mutation },
+    Query: { ...status.Query, ...rings.Query, ...explore.Query, ...queries.Query, ...workflow.Query },
+    Mutation: { ...rings.Mutation, ...explore.Mutation, ...workflow.Mutation },
+    Ring: workflow.Ring,
     JSON: JSONScalar,
   };
 }
