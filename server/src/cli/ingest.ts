@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { KINDS, readMappingFile, type Kind } from '../ingest/columns.js';
+import { bulkIngest } from '../ingest/bulk/bulk.js';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest.js';
 import { peakRssMb } from './options.js';
 
@@ -35,11 +36,12 @@ export function registerIngest(program: Command): void {
     .option('--mapping <file>', 'JSON mapping file: { kind, columns: { field: column }, accountProps, required }')
     .option('--rejects-dir <dir>', 'where rejects files go (default: <data dir>/rejects)')
     .option('--batch-size <n>', 'rows per write transaction', '2000')
+    .option('--bulk', "first load of an empty embedded database through Neo4j's offline importer (much faster)")
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         files: string[],
-        opts: { kind?: Kind; mapping?: string; rejectsDir?: string; batchSize: string; json?: boolean },
+        opts: { kind?: Kind; mapping?: string; rejectsDir?: string; batchSize: string; bulk?: boolean; json?: boolean },
       ) => {
         const c = loadConfig();
         const mapping = opts.mapping ? readMappingFile(opts.mapping) : undefined;
@@ -47,12 +49,24 @@ export function registerIngest(program: Command): void {
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
           throw new Error(`--batch-size must be a whole number from 1 to 100000, got '${opts.batchSize}'`);
         }
+        const rejectsDir = opts.rejectsDir ?? path.join(path.dirname(c.embedded.home), 'rejects');
+        if (opts.bulk) {
+          const summary = await bulkIngest(c, files, {
+            kind: opts.kind,
+            mapping,
+            rejectsDir,
+            quiet: opts.json === true,
+          });
+          if (opts.json) console.log(JSON.stringify({ ...summary, peakRssMb: peakRssMb() }));
+          else printIngest(summary);
+          return;
+        }
         const open = await openDatabase(c);
         try {
           const summary = await ingestFiles(open.db, files, {
             kind: opts.kind,
             mapping,
-            rejectsDir: opts.rejectsDir ?? path.join(path.dirname(c.embedded.home), 'rejects'),
+            rejectsDir,
             batchSize,
             quiet: opts.json === true,
           });

@@ -38,10 +38,21 @@ function onPath(cmd: string): boolean {
   return spawnSync(cmd, ['-version'], { stdio: 'ignore' }).error === undefined;
 }
 
-/** Builds the launcher with Maven if it has not been built yet. */
+/** Newest modification time under a path (files only), 0 when it does not exist. */
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))));
+}
+
+/** Builds the launcher with Maven if it has not been built yet, or its sources or POM changed since. */
 export function ensureLauncherBuilt(config: Config, log: (line: string) => void = console.error): void {
   const { dir, classes, lib } = launcherDir(config);
-  if (fs.existsSync(path.join(classes, 'ringscope', 'neo4j', 'Launcher.class')) && fs.existsSync(lib)) return;
+  const launcherClass = path.join(classes, 'ringscope', 'neo4j', 'Launcher.class');
+  const built = fs.existsSync(launcherClass) && fs.existsSync(lib) ? fs.statSync(launcherClass).mtimeMs : 0;
+  if (built > 0 && built >= Math.max(newestMtime(path.join(dir, 'src')), newestMtime(path.join(dir, 'pom.xml'))))
+    return;
   if (!onPath('java')) {
     throw new EmbeddedError('Java 17+ is required for the embedded Neo4j (java not found on PATH); or set NEO4J_URI');
   }
@@ -102,6 +113,29 @@ function launcherArgs(config: Config, attached: boolean): { args: string[]; env:
     NEO4J_PASSWORD: config.neo4j.password,
   };
   return { args, env };
+}
+
+/**
+ * Runs Neo4j's offline importer through the launcher (`--import ARGS_FILE`, see BulkImport.java) on
+ * the embedded store, which must be stopped. The importer's report goes to `logPath`.
+ */
+export function runLauncherImport(config: Config, argsFile: string, logPath: string): Promise<void> {
+  ensureLauncherBuilt(config);
+  fs.mkdirSync(config.embedded.home, { recursive: true });
+  const { args, env } = launcherArgs(config, false);
+  const out = fs.openSync(logPath, 'a');
+  const child = spawn('java', [...args, '--import', argsFile], { env, stdio: ['ignore', 'pipe', out] });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', (e) => reject(new EmbeddedError(`could not run the offline importer: ${e.message}`)));
+    child.once('exit', (code) => {
+      fs.closeSync(out);
+      const error = /RINGSCOPE_NEO4J_ERROR (.*)/.exec(stdout)?.[1];
+      if (code === 0 && stdout.includes('RINGSCOPE_NEO4J_IMPORTED')) resolve();
+      else reject(new EmbeddedError(`${error ?? `the offline importer exited with code ${code}`} (log: ${logPath})`));
+    });
+  });
 }
 
 /** Waits for the launcher's ready or error line in a stream of text lines. */

@@ -92,7 +92,8 @@ function emptySummary(file: string): FileSummary {
   };
 }
 
-function checkpointKey(prefix: string, mapping: Mapping): string {
+/** The key of a file's :IngestFile checkpoint: its first characters and the mapping read it with. */
+export function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
 }
 

@@ -32,6 +32,9 @@ import org.neo4j.graphdb.QueryExecutionException;
  * reads, default HOME/import). With --exit-on-stdin-eof the launcher stops
  * when its parent closes stdin, so a parent killed with SIGKILL leaves no orphaned JVM.
  *
+ * With --import ARGS_FILE it starts no database: it runs Neo4j's offline importer (see BulkImport) on
+ * the stopped store under RINGSCOPE_NEO4J_HOME and exits.
+ *
  * It prints exactly one line starting with "RINGSCOPE_NEO4J_READY" when Bolt accepts
  * connections, and one "RINGSCOPE_NEO4J_ERROR <reason>" line (exit 2) when it cannot start.
  */
@@ -44,15 +47,21 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         boolean exitOnStdinEof = false;
-        for (String arg : args) {
-            if (arg.equals("--exit-on-stdin-eof")) {
+        Path importArgs = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--exit-on-stdin-eof")) {
                 exitOnStdinEof = true;
+            } else if (args[i].equals("--import") && i + 1 < args.length) {
+                importArgs = Path.of(args[++i]);
             } else {
-                fail("unknown argument '" + arg + "' (expected --exit-on-stdin-eof)");
+                fail("unknown argument '" + args[i] + "' (expected --exit-on-stdin-eof or --import ARGS_FILE)");
             }
         }
 
         Path home = Path.of(env.getOrDefault("RINGSCOPE_NEO4J_HOME", ".data/neo4j")).toAbsolutePath();
+        if (importArgs != null) {
+            System.exit(BulkImport.run(home, importArgs));
+        }
         String address = env.getOrDefault("RINGSCOPE_BOLT_ADDRESS", "127.0.0.1");
         int port = parseInt("RINGSCOPE_BOLT_PORT", env.getOrDefault("RINGSCOPE_BOLT_PORT", "7687"));
         String password = env.get("NEO4J_PASSWORD");
@@ -199,7 +208,7 @@ public final class Launcher {
         }
     }
 
-    private static void fail(String reason) {
+    static void fail(String reason) {
         System.out.println(ERROR + " " + reason);
         System.out.flush();
         System.exit(2);

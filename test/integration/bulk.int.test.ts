@@ -1,0 +1,119 @@
+// Bulk first load (`ingest --bulk`, Neo4j's offline importer) against the transactional ingest on
+// the same generated files: the same nodes, relationships, properties, value types and sums. The
+// bulk side runs on an embedded Neo4j of its own (it stops, imports and restarts its database).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { openDatabase } from '../../server/src/db/connect.js';
+import type { Database } from '../../server/src/db/database.js';
+import { GENERATED_FILES } from '../../server/src/demo.js';
+import { generate } from '../../server/src/generate/generate.js';
+import { BulkRefused, bulkIngest } from '../../server/src/ingest/bulk/bulk.js';
+import { ingestFiles } from '../../server/src/ingest/ingest.js';
+import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-bulk-'));
+const files = GENERATED_FILES.map((f) => path.join(tmp, 'gen', f));
+// Its own data dir and port, next to the test database's (ports of parallel checkouts stay apart).
+const { NEO4J_URI: _external, ...env } = process.env;
+const bulkConfig = loadConfig({
+  ...env,
+  RINGSCOPE_DATA_DIR: '.data/test-bulk',
+  RINGSCOPE_BOLT_PORT: String(Number(process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687') + 100),
+  RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
+  RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
+});
+
+type Entry = { id: string; props: Record<string, [string, unknown]> };
+
+// Every property but the creation and update times (when each path ran), with its value type.
+const NODES = `MATCH (n) RETURN labels(n)[0] + ':' + n.key AS id,
+  [k IN keys(n) WHERE NOT k IN ['created', 'updated'] | [k, valueType(n[k]),
+    CASE WHEN valueType(n[k]) STARTS WITH 'ZONED DATETIME' THEN toString(n[k]) ELSE n[k] END]] AS props`;
+const RELS = `MATCH (a)-[r]->(b) RETURN type(r) + ':' + labels(a)[0] + ':' + a.key + '->' + labels(b)[0] + ':' + b.key AS id,
+  [k IN keys(r) | [k, valueType(r[k]),
+    CASE WHEN valueType(r[k]) STARTS WITH 'ZONED DATETIME' THEN toString(r[k]) ELSE r[k] END]] AS props`;
+
+async function dump(db: Database, text: string): Promise<Map<string, Entry['props']>> {
+  const rows = await db.readText(text);
+  const out = new Map<string, Entry['props']>();
+  for (const r of rows) {
+    const props: Entry['props'] = {};
+    for (const [k, type, value] of r.props as [string, string, unknown][]) props[k] = [type, value];
+    out.set(r.id as string, props);
+  }
+  return out;
+}
+
+/** Equal maps; floats may differ in the last bits (sums added in another order). */
+function expectSameGraph(bulk: Map<string, Entry['props']>, tx: Map<string, Entry['props']>, what: string) {
+  expect([...bulk.keys()].sort(), `${what}: the same ids`).toEqual([...tx.keys()].sort());
+  let compared = 0;
+  for (const [id, txProps] of tx) {
+    const bulkProps = bulk.get(id)!;
+    expect(Object.keys(bulkProps).sort(), `${what} ${id}: property names`).toEqual(Object.keys(txProps).sort());
+    for (const [k, [type, value]] of Object.entries(txProps)) {
+      const [bulkType, bulkValue] = bulkProps[k]!;
+      expect(bulkType, `${what} ${id}.${k}: type`).toBe(type);
+      if (typeof value === 'number') expect(bulkValue as number, `${what} ${id}.${k}`).toBeCloseTo(value, 6);
+      else expect(bulkValue, `${what} ${id}.${k}`).toEqual(value);
+      compared++;
+    }
+  }
+  return compared;
+}
+
+let txDb: Database;
+beforeAll(async () => {
+  await generate({ outDir: path.join(tmp, 'gen'), accounts: 2000, seed: 3 });
+  txDb = await openTestDb(testConfig({ RINGSCOPE_QUERY_TIMEOUT_MS: '600000' }));
+  fs.rmSync(path.dirname(bulkConfig.embedded.home), { recursive: true, force: true });
+});
+afterAll(async () => {
+  await wipe(txDb);
+  await txDb.close();
+  fs.rmSync(path.dirname(bulkConfig.embedded.home), { recursive: true, force: true });
+});
+
+describe('ingest --bulk', () => {
+  it('builds the same graph as the transactional ingest, then refuses a second load', async () => {
+    await wipe(txDb);
+    const tx = await ingestFiles(txDb, files, { rejectsDir: path.join(tmp, 'rejects-tx'), quiet: true });
+    expect(tx.files.map((f) => f.error ?? f.rejected)).toEqual(tx.files.map(() => 0));
+
+    const bulk = await bulkIngest(bulkConfig, files, { rejectsDir: path.join(tmp, 'rejects-bulk'), quiet: true });
+    expect(bulk.files.map((f) => [f.kind, f.accepted])).toEqual(tx.files.map((f) => [f.kind, f.accepted]));
+    expect(bulk.nodesCreated).toBe(tx.nodesCreated);
+    expect(bulk.relationshipsCreated).toBe(tx.relationshipsCreated);
+
+    const open = await openDatabase(bulkConfig);
+    try {
+      const nodeProps = expectSameGraph(await dump(open.db, NODES), await dump(txDb, NODES), 'node');
+      const relProps = expectSameGraph(await dump(open.db, RELS), await dump(txDb, RELS), 'relationship');
+      expect(nodeProps).toBeGreaterThan(40_000);
+      expect(relProps).toBeGreaterThan(40_000);
+      // The schema is there: every entity key is unique-constrained as after `npm start`.
+      const constraints = await open.db.readText('SHOW CONSTRAINTS YIELD name RETURN count(*) AS n');
+      expect(Number(constraints[0]!.n)).toBeGreaterThanOrEqual(11);
+      // The checkpoints came along: the same files ingested again change nothing.
+      const again = await ingestFiles(open.db, files, { rejectsDir: path.join(tmp, 'rejects-again'), quiet: true });
+      expect(again.files.map((f) => f.resumedFrom)).toEqual(tx.files.map((f) => f.rowsRead));
+      expect(again.nodesCreated + again.relationshipsCreated).toBe(0);
+    } finally {
+      await open.close();
+    }
+    await expect(bulkIngest(bulkConfig, files, { rejectsDir: path.join(tmp, 'r'), quiet: true })).rejects.toThrow(
+      /is not empty \(\d+ nodes\)/,
+    );
+  }, 900_000);
+
+  it('refuses an external database (NEO4J_URI)', async () => {
+    const err = await bulkIngest(testConfig(), files, { rejectsDir: path.join(tmp, 'r'), quiet: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(BulkRefused);
+    expect((err as Error).message).toMatch(/NEO4J_URI is set/);
+  });
+});
