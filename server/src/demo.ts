@@ -17,6 +17,7 @@ export const GENERATED_FILES = [
   'registrations.csv',
   'logins.csv',
   'orders.csv',
+  'transfers.csv',
   'labels.csv',
 ];
 

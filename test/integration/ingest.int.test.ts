@@ -32,7 +32,15 @@ describe('ingest', () => {
   it('loads every kind and every accepted row is in the graph', async () => {
     await wipe(db);
     const s = await ingestFiles(db, genFiles(), { rejectsDir, quiet: true });
-    expect(s.files.map((f) => f.kind)).toEqual(['api-assets', 'intel', 'registration', 'login', 'order', 'labels']);
+    expect(s.files.map((f) => f.kind)).toEqual([
+      'api-assets',
+      'intel',
+      'registration',
+      'login',
+      'order',
+      'order',
+      'labels',
+    ]);
     for (const f of s.files) {
       expect(f.error).toBeUndefined();
       expect(f.rejected).toBe(0);

@@ -1,13 +1,14 @@
 // Synthetic e-commerce logs with planted black-industry operations and ground truth.
 // Streams every file (bounded memory at 1,000,000 accounts). Legitimate crowds that share
-// identifiers (households, CGNAT, offices, public terminals, corporate cards, public Wi-Fi) are
-// there on purpose: a detector that only counts shared identifiers must do badly on them.
+// identifiers (households, CGNAT, offices, public terminals, corporate cards, public Wi-Fi) and
+// clubs whose dues fan in to one treasurer are there on purpose: a detector that only counts
+// shared identifiers, or money fanning in, must do badly on them.
 // The means are in generator.ts, the scenarios in scenarios/, the crowds in legit.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_ASSETS } from './data.js';
 import { Generator } from './generator.js';
-import { legitCorporate, legitHousehold, legitSingle, legitTerminal } from './legit.js';
+import { legitClub, legitCorporate, legitHousehold, legitSingle, legitTerminal } from './legit.js';
 import { plantRing, SCENARIO_PLANS } from './scenarios/index.js';
 import { SCENARIOS } from './truth.js';
 import { openWriters } from './writers.js';
@@ -21,6 +22,11 @@ export interface GenerateOptions {
   seed: number;
   /** Share of accounts that belong to a fraud ring (default 0.05). */
   fraudShare?: number;
+  /**
+   * Share of customers who also pay friends by wallet transfer (default 0.1). With 0 no ordinary
+   * customer transfers (no clubs either): only the operations move money between accounts.
+   */
+  p2pShare?: number;
 }
 
 export interface GenerateResult {
@@ -35,7 +41,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     throw new Error('--accounts must be a whole number of at least 100');
   fs.mkdirSync(opts.outDir, { recursive: true });
   const w = openWriters(opts.outDir);
-  const g = new Generator(w, opts.seed, opts.accounts);
+  const g = new Generator(w, opts.seed, opts.accounts, opts.p2pShare ?? 0.1);
   const r = g.rng;
   const fraudTarget = Math.round(opts.accounts * (opts.fraudShare ?? 0.05));
 
@@ -65,6 +71,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     else if (u < 0.97) made += await legitHousehold(g);
     else if (u < 0.985) made += await legitCorporate(g);
     else if (u < 0.99) made += await legitTerminal(g);
+    else if (u < 0.993 && g.p2pShare > 0) made += await legitClub(g);
     else made += await legitSingle(g);
   }
   for (const writer of Object.values(w)) await writer.close();

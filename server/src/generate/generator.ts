@@ -11,6 +11,7 @@ import { DAY } from '../model/time-units.js';
 /** The six months the generated logs cover. */
 export const START = Date.UTC(2025, 0, 1);
 export const SPAN_DAYS = 180;
+const PEER_SAMPLE = 5000;
 
 /** Everything one generated account needs to emit its rows. */
 export interface Persona {
@@ -37,11 +38,16 @@ export class Generator {
   readonly cgnat: string[];
   readonly offices: string[];
   readonly wifi: string[];
+  /** A bounded sample of earlier legitimate customers: friends to pay, victims to defraud. */
+  private readonly peers: Persona[] = [];
+  private peersSeen = 0;
 
   constructor(
     readonly w: Writers,
     seed: number,
     accounts: number,
+    /** Share of customers who also pay friends by wallet transfer (0: only operations transfer). */
+    readonly p2pShare: number,
   ) {
     this.rng = new Random(seed);
     const n = (k: number) => Math.max(2, Math.ceil(accounts / k));
@@ -168,6 +174,35 @@ export class Generator {
       seller_id: opts.seller ?? null,
       to_user_id: opts.to ?? null,
     });
+  }
+
+  /** A wallet transfer: the API call in the login log and the row in the transfers log. */
+  async transfer(from: Persona, to: Persona, t: number, amount: number): Promise<void> {
+    await this.login(from, t, { api: ['POST', '/api/v1/wallet/transfer'] });
+    await this.w.transfers.write({
+      from_user_id: from.key,
+      to_user_id: to.key,
+      timestamp: new Date(t).toISOString(),
+      amount: amount.toFixed(2),
+      status: 'completed',
+    });
+  }
+
+  /** Keeps `p` in the peer sample (reservoir sampling: bounded memory at any size). */
+  remember(p: Persona): void {
+    this.peersSeen++;
+    if (this.peers.length < PEER_SAMPLE) this.peers.push(p);
+    else {
+      const j = this.rng.int(0, this.peersSeen - 1);
+      if (j < PEER_SAMPLE) this.peers[j] = p;
+    }
+  }
+
+  /** An earlier legitimate customer other than `not`, if there is one. */
+  peer(not?: Persona): Persona | undefined {
+    if (this.peers.length === 0) return undefined;
+    const p = this.rng.pick(this.peers);
+    return p === not ? undefined : p;
   }
 
   async intel(indicator: string, type: string, tags: string[], confidence: number, source: string): Promise<void> {

@@ -9,6 +9,8 @@ export const SCENARIOS = [
   'refund-cashout',
   'money-mules',
   'brushing',
+  'mule-network',
+  'lone-fraudster',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -20,7 +22,7 @@ export interface TruthRing {
 }
 
 export interface LegitGroup {
-  kind: 'household' | 'public-terminal' | 'corporate-card' | 'office' | 'cgnat' | 'public-wifi';
+  kind: 'household' | 'public-terminal' | 'corporate-card' | 'club' | 'office' | 'cgnat' | 'public-wifi';
   members: string[];
   resources: string[];
 }

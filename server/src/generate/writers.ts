@@ -9,6 +9,7 @@ export interface Writers {
   intel: CsvWriter;
   apiAssets: CsvWriter;
   labels: CsvWriter;
+  transfers: CsvWriter;
 }
 
 export function openWriters(outDir: string): Writers {
@@ -51,5 +52,7 @@ export function openWriters(outDir: string): Writers {
     intel: new CsvWriter(file('intel.csv'), ['indicator', 'type', 'tags', 'confidence', 'source']),
     apiAssets: new CsvWriter(file('api_assets.csv'), ['method', 'path', 'domain', 'sensitivity', 'controls']),
     labels: new CsvWriter(file('labels.csv'), ['user_id', 'label']),
+    // Wallet transfers between customers (kind `order` to ingest: an amount and a recipient).
+    transfers: new CsvWriter(file('transfers.csv'), ['from_user_id', 'to_user_id', 'timestamp', 'amount', 'status']),
   };
 }
