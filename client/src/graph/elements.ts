@@ -2,24 +2,14 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GGraph, GNode } from '../api/queries.js';
 import { TYPE_STYLE } from './style.js';
-
-const BENIGN = ['cgnat', 'carrier', 'corporate', 'public-wifi'];
-const RISKY = ['proxy', 'datacenter', 'sms-platform', 'virtual-number', 'fraud-tool', 'emulator'];
-
-export function isRiskyTag(tag: string): boolean {
-  return RISKY.includes(tag);
-}
+// The server's tag words, bundled at build time (a pure file): one list, no copy to drift.
+import { hasBenignTag, hasRiskyTag } from '../../../server/src/model/tags.js';
 
 export function nodeElement(
   n: Pick<GNode, 'id' | 'type' | 'key' | 'label' | 'risk' | 'tags' | 'props'>,
 ): ElementDefinition {
   const style = TYPE_STYLE[n.type] ?? { color: '#999', shape: 'ellipse' };
-  const classes = [
-    n.tags.some((t) => RISKY.includes(t)) ? 'intel' : '',
-    n.tags.some((t) => BENIGN.includes(t)) ? 'benign' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const classes = [hasRiskyTag(n.tags) ? 'intel' : '', hasBenignTag(n.tags) ? 'benign' : ''].filter(Boolean).join(' ');
   return {
     group: 'nodes',
     data: {

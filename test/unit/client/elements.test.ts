@@ -1,6 +1,6 @@
 // client/src/graph/elements.ts and chain.ts: API graph data → Cytoscape elements, and chain tiers.
 import { describe, expect, it } from 'vitest';
-import { chainPositions, tierOf } from '../../../client/src/graph/chain.js';
+import { chainColumn, chainPositions } from '../../../client/src/graph/chain.js';
 import { nodeElement, toElements } from '../../../client/src/graph/elements.js';
 import { TYPE_STYLE } from '../../../client/src/graph/style.js';
 
@@ -34,6 +34,9 @@ describe('nodeElement', () => {
     expect(nodeElement(node('IP:2', 'IP', ['cgnat'])).classes).toBe('benign');
     expect(nodeElement(node('IP:3', 'IP', ['proxy', 'carrier'])).classes).toBe('intel benign');
     expect(nodeElement(node('IP:4', 'IP', ['something-else'])).classes).toBe('');
+    // The same tag words as the server's detection (tor and office were missing from a copy once).
+    expect(nodeElement(node('IP:5', 'IP', ['tor'])).classes).toBe('intel');
+    expect(nodeElement(node('IP:6', 'IP', ['office'])).classes).toBe('benign');
   });
 
   it('gives an unknown type a neutral style instead of failing, and a missing risk 0', () => {
@@ -66,11 +69,11 @@ describe('toElements', () => {
 
 describe('chain tiers', () => {
   it('puts tools and intel-tagged resources first, identifiers second, accounts third, the rest last', () => {
-    expect(tierOf('Tool', [])).toBe(0);
-    expect(tierOf('IP', ['datacenter'])).toBe(0);
-    expect(tierOf('Phone', [])).toBe(1);
-    expect(tierOf('Account', ['proxy'])).toBe(2);
-    expect(tierOf('PaymentMethod', [])).toBe(3);
+    expect(chainColumn('Tool', [])).toBe(0);
+    expect(chainColumn('IP', ['datacenter'])).toBe(0);
+    expect(chainColumn('Phone', [])).toBe(1);
+    expect(chainColumn('Account', ['proxy'])).toBe(2);
+    expect(chainColumn('PaymentMethod', [])).toBe(3);
   });
 
   it('places each tier in its own column, left to right', () => {
