@@ -1,6 +1,8 @@
 // The canvas stylesheet as data: colour and shape by type, border by risk, ring membership and
 // intel tags as classes, edge width by event count.
 import type { StylesheetJson } from 'cytoscape';
+// The server's named scores (a pure file bundled at build time): flagged at FLAG, kept at KEEP.
+import { FLAG_THRESHOLD, KEEP_THRESHOLD } from '../../../server/src/model/thresholds.js';
 
 export const TYPE_STYLE: Record<string, { color: string; shape: string }> = {
   Account: { color: '#3b6fd8', shape: 'ellipse' },
@@ -32,8 +34,11 @@ export const stylesheet: StylesheetJson = [
       'min-zoomed-font-size': 7,
     },
   },
-  { selector: 'node[risk >= 0.5]', style: { 'border-width': 3, 'border-color': '#c1121f' } },
-  { selector: 'node[risk >= 0.3][risk < 0.5]', style: { 'border-width': 2, 'border-color': '#f4a261' } },
+  { selector: `node[risk >= ${FLAG_THRESHOLD}]`, style: { 'border-width': 3, 'border-color': '#c1121f' } },
+  {
+    selector: `node[risk >= ${KEEP_THRESHOLD}][risk < ${FLAG_THRESHOLD}]`,
+    style: { 'border-width': 2, 'border-color': '#f4a261' },
+  },
   {
     selector: 'node.intel',
     style: { 'background-blacken': 0.2, 'outline-width': 2, 'outline-color': '#ffb703' } as never,

@@ -3,6 +3,7 @@
 import { html, render } from 'lit-html';
 import { TYPE_STYLE } from '../graph/style.js';
 import { EMPTY_HINT } from './status.js';
+import { FLAG_THRESHOLD } from '../../../server/src/model/thresholds.js';
 
 const expandTypes = Object.keys(TYPE_STYLE).filter((t) => t !== 'Ring');
 
@@ -31,7 +32,7 @@ const shell = html`<header class="topbar">
           <option value="RECENT">recency</option>
         </select></label
       >
-      <label>Min score <input id="ring-min" type="number" min="0" max="1" step="0.1" value="0.5" /></label>
+      <label>Min score <input id="ring-min" type="number" min="0" max="1" step="0.1" value=${FLAG_THRESHOLD} /></label>
       <div id="ring-list" class="list"></div>
       <button id="ring-more" class="link" hidden>more…</button>
     </section>

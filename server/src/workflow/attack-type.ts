@@ -3,6 +3,7 @@
 // learned model: there are no labelled attack types to learn from, and an investigator has to be
 // able to read why a ring got its name. Pure: evidence in, verdict out.
 import { ATTACK_TYPES, type AttackType } from '../model/attack-types.js';
+import { DAY } from '../model/time-units.js';
 
 export interface RingEvidence {
   id: string;
@@ -38,7 +39,6 @@ export interface AttackVerdict {
 
 const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const round = (x: number) => Math.round(x * 100) / 100;
-const DAY = 86_400_000;
 
 /** Below this no type is named: the evidence does not say what the ring does. */
 export const MIN_ATTACK_SCORE = 0.35;
