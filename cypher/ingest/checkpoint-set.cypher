@@ -9,5 +9,5 @@ SET f.updated = datetime()
 WITH f
 WHERE f.rowsDone = $from
 SET f.name = $name, f.kind = $kind, f.rowsDone = $rowsDone, f.accepted = $accepted,
-    f.rejected = $rejected, f.done = $done
+    f.rejected = $rejected, f.skipped = $skipped, f.skipReasons = $skipReasons, f.done = $done
 RETURN count(f) AS advanced

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { GENERATED_FILES } from '../../server/src/demo.js';
 import { generate } from '../../server/src/generate/generate.js';
-import { readMappingFile } from '../../server/src/ingest/columns.js';
+import { readMappingFile } from '../../server/src/ingest/mapping-file.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { sharedData } from '../helpers/shared-data.js';
 
 let db: Database;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-ingest-'));
@@ -82,7 +83,16 @@ describe('ingest', () => {
 
   it('advances a checkpoint only from where the previous batch left it', async () => {
     // Batches overlap (one runs while the one before commits); this is what keeps them in order.
-    const cp = { key: 'test-order', name: 'order.csv', kind: 'login', accepted: 0, rejected: 0, done: false };
+    const cp = {
+      key: 'test-order',
+      name: 'order.csv',
+      kind: 'login',
+      accepted: 0,
+      rejected: 0,
+      skipped: 0,
+      skipReasons: '{}',
+      done: false,
+    };
     const set = (from: number, rowsDone: number) =>
       db.write('ingest/checkpoint-set', { ...cp, from, rowsDone }).then((r) => Number(r[0]!.advanced));
     expect(await set(0, 2000)).toBe(1);
@@ -232,9 +242,10 @@ describe('ingest', () => {
     expect(shapes[0]).toContainEqual({ a: 'a2', t: 'USED_DEVICE', x: 'dev-1', c: 1 });
   });
 
-  it('loads the public Fraud_Data set with its committed mapping', async () => {
+  // 30,190 rows: two minutes and more on a loaded machine.
+  it('loads the public Fraud_Data set with its committed mapping', { timeout: 600_000 }, async () => {
     await wipe(db);
-    const file = path.resolve('../shared/data/fraud-ecommerce-30k/Fraud_Data_30k.csv');
+    const file = sharedData('fraud-ecommerce-30k', 'Fraud_Data_30k.csv');
     const s = await ingestFiles(db, [file], {
       rejectsDir,
       quiet: true,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
-import { KINDS, readMappingFile, type Kind } from '../ingest/columns.js';
+import { KINDS, type Kind } from '../ingest/fields.js';
+import { readMappingFile } from '../ingest/mapping-file.js';
 import { bulkIngest } from '../ingest/bulk/bulk.js';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest.js';
 import { peakRssMb } from './options.js';
@@ -16,9 +17,12 @@ function printIngest(summary: IngestSummary): void {
     }
     const rate = f.seconds > 0 ? Math.round((f.rowsRead - f.resumedFrom) / f.seconds) : 0;
     console.log(
-      `${f.file}: ${f.kind}, ${f.rowsRead} rows read, ${f.accepted} accepted, ${f.rejected} rejected` +
+      `${f.file}: ${f.kind}, ${f.rowsRead} rows read, ${f.accepted} accepted, ${f.rejected} rejected, ${f.skipped} skipped` +
         (f.resumedFrom ? ` (resumed after row ${f.resumedFrom})` : '') +
         `, ${rate} rows/s` +
+        Object.entries(f.skipReasons)
+          .map(([reason, n]) => `\n  skipped ${n}: ${reason}`)
+          .join('') +
         (f.rejectsFile ? `\n  rejects: ${f.rejectsFile}` : ''),
     );
   }
@@ -33,7 +37,10 @@ export function registerIngest(program: Command): void {
     .description('load log files (CSV, TSV, JSONL, optionally .gz) into the graph')
     .argument('<files...>', 'files to ingest, in order')
     .addOption(new Option('--kind <kind>', 'log kind (detected from the header when omitted)').choices([...KINDS]))
-    .option('--mapping <file>', 'JSON mapping file: { kind, columns: { field: column }, accountProps, required }')
+    .option(
+      '--mapping <file>',
+      'JSON mapping file: { kind, columns: { field: column }, accountProps, nodeProps, required }, or { files: { glob: mapping } } for a data set',
+    )
     .option('--rejects-dir <dir>', 'where rejects files go (default: <data dir>/rejects)')
     .option('--batch-size <n>', 'rows per write transaction', '2000')
     .option('--bulk', "first load of an empty embedded database through Neo4j's offline importer (much faster)")

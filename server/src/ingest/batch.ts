@@ -81,6 +81,11 @@ export class Batch {
       if (a.label !== null) row.label = a.label;
       Object.assign(row.props, a.props);
     }
+    for (const a of e.attributes) {
+      const byKey = entry(this.nodes, a.label, () => new Map<string, NodeRow>());
+      const node = entry(byKey, a.key, () => ({ key: a.key, first: null, last: null, nodeProps: {} }));
+      Object.assign(node.nodeProps, a.props);
+    }
     for (const l of e.links) {
       const byPair = entry(this.links, l.rel, () => new Map<string, LinkRow>());
       const row = entry(byPair, `${l.account}\u0000${l.key}`, () => ({

@@ -1,189 +1,8 @@
 // Column mapping: which input column holds which canonical field, and which log kind a file is.
 // Detected from headers (common synonyms, case and punctuation ignored) or given by a mapping
-// file (--mapping M.json), which always wins.
-import fs from 'node:fs';
-import { z } from 'zod';
-
-export const KINDS = ['registration', 'login', 'order', 'intel', 'api-assets', 'labels', 'link'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const FIELDS = [
-  'account',
-  'time',
-  'ip',
-  'device',
-  'phone',
-  'email',
-  'address',
-  'city',
-  'state',
-  'postal',
-  'country',
-  'userAgent',
-  'referrer',
-  'card',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'amount',
-  'status',
-  'event',
-  'orderId',
-  'method',
-  'path',
-  'toAccount',
-  'seller',
-  'label',
-  'indicator',
-  'indicatorType',
-  'tags',
-  'confidence',
-  'source',
-  'domain',
-  'sensitivity',
-  'controls',
-  'tool',
-] as const;
-export type Field = (typeof FIELDS)[number];
-
-/** Header synonyms, compared after lower-casing and removing everything but letters and digits. */
-const SYNONYMS: Record<Field, string[]> = {
-  account: [
-    'userid',
-    'uid',
-    'user',
-    'account',
-    'accountid',
-    'customerid',
-    'memberid',
-    'entityid',
-    'accountkey',
-    'username',
-    'fromuserid',
-    'buyerid',
-    'buyer',
-  ],
-  time: [
-    'timestamp',
-    'eventtimestamp',
-    'eventtime',
-    'time',
-    'ts',
-    'createdat',
-    'datetime',
-    'date',
-    'signuptime',
-    'registeredat',
-    'registrationtime',
-    'logintime',
-    'ordertime',
-    'purchasetime',
-    'occurredat',
-  ],
-  ip: ['ip', 'ipaddress', 'clientip', 'ipaddr', 'remoteaddr', 'remoteip', 'srcip', 'sourceip', 'loginip', 'toip'],
-  device: [
-    'deviceid',
-    'device',
-    'devicefingerprint',
-    'fingerprint',
-    'deviceuuid',
-    'imei',
-    'idfa',
-    'androidid',
-    'todeviceid',
-  ],
-  phone: ['phone', 'phonenumber', 'mobile', 'msisdn', 'billingphone', 'tel', 'cellphone', 'tophone'],
-  email: ['email', 'emailaddress', 'customeremail', 'mail', 'toemail'],
-  address: [
-    'address',
-    'shippingaddress',
-    'billingaddress',
-    'shipaddress',
-    'street',
-    'billingstreet',
-    'shippingstreet',
-    'deliveryaddress',
-    'toaddress',
-  ],
-  city: ['city', 'billingcity', 'shippingcity'],
-  state: ['state', 'billingstate', 'shippingstate', 'province', 'region'],
-  postal: ['zip', 'zipcode', 'postal', 'postalcode', 'postcode', 'billingzip', 'billingpostal', 'shippingzip'],
-  country: ['country', 'billingcountry', 'countrycode'],
-  userAgent: ['useragent', 'ua', 'httpuseragent', 'browseragent'],
-  referrer: ['referrer', 'referredby', 'referreruserid', 'inviter', 'inviterid', 'referrerid'],
-  card: [
-    'cardhash',
-    'cardfingerprint',
-    'cardid',
-    'cardtoken',
-    'paymentmethod',
-    'paymentmethodid',
-    'cardnumber',
-    'pan',
-    'tocardid',
-    'card',
-  ],
-  cardBin: ['cardbin', 'bin', 'iin'],
-  cardLast4: ['cardlast4', 'last4', 'lastfour', 'cardlastfour'],
-  cardExpiry: ['cardexpiry', 'expiry', 'expirydate', 'cardexp', 'exp'],
-  amount: ['amount', 'orderprice', 'price', 'total', 'orderamount', 'value', 'orderamt'],
-  status: ['status', 'paymentstatus', 'result', 'outcome', 'orderstatus', 'decision'],
-  event: ['event', 'eventtype', 'action', 'eventname'],
-  orderId: ['orderid', 'order', 'transactionid', 'txnid', 'eventid', 'paymentid'],
-  method: ['method', 'httpmethod', 'verb', 'requestmethod'],
-  path: ['path', 'endpoint', 'url', 'uri', 'api', 'route', 'requestpath'],
-  toAccount: ['touserid', 'toaccount', 'recipient', 'recipientid', 'payee', 'payeeid', 'touid', 'beneficiary'],
-  seller: ['seller', 'sellerid', 'merchantid', 'shopid', 'storeid'],
-  label: ['label', 'class', 'isfraud', 'fraud', 'eventlabel', 'fraudlabel', 'target', 'truth'],
-  indicator: ['indicator', 'ioc', 'observable', 'indicatorvalue'],
-  indicatorType: ['indicatortype', 'ioctype', 'observabletype', 'type'],
-  tags: ['tags', 'categories', 'threattags'],
-  confidence: ['confidence', 'score', 'severity'],
-  source: ['feed', 'provider', 'intelsource', 'source'],
-  domain: ['domain', 'businessdomain', 'service'],
-  sensitivity: ['sensitivity', 'risklevel', 'criticality'],
-  controls: ['controls', 'protections', 'defenses', 'defences'],
-  tool: ['tool', 'toolname', 'software', 'toolsignature'],
-};
-
-export type ColumnMap = Partial<Record<Field, string>>;
-
-export interface Mapping {
-  kind: Kind;
-  columns: ColumnMap;
-  /** Extra columns copied onto the account as properties: property name → column. */
-  accountProps: Record<string, string>;
-  /** Fields that must be present and non-empty on every row (others are optional). */
-  required: Field[];
-}
-
-const mappingFileSchema = z
-  .object({
-    kind: z.enum(KINDS).optional(),
-    columns: z.partialRecord(z.enum(FIELDS), z.string().min(1)).optional(),
-    accountProps: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,40}$/), z.string().min(1)).optional(),
-    required: z.array(z.enum(FIELDS)).optional(),
-  })
-  .strict();
-
-export type MappingFile = z.infer<typeof mappingFileSchema>;
-
-export class MappingError extends Error {}
-
-export function readMappingFile(file: string): MappingFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new MappingError(`mapping file ${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = mappingFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new MappingError(`mapping file ${file}: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
-}
+// file (--mapping M.json, see mapping-file.ts), which always wins.
+import { FIELDS, SYNONYMS, type ColumnMap, type Field, type Kind, type Mapping } from './fields.js';
+import { MappingError, type MappingFile } from './mapping-file.js';
 
 const squash = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -258,5 +77,16 @@ export function resolveMapping(
       );
     }
   }
-  return { kind, columns, accountProps: opts.file?.accountProps ?? {}, required: opts.file?.required ?? [] };
+  for (const [prop, header] of Object.entries(opts.file?.nodeProps ?? {})) {
+    if (!headers.includes(header)) {
+      throw new MappingError(`${fileName}: nodeProps.${prop} names column '${header}', which the file does not have`);
+    }
+  }
+  return {
+    kind,
+    columns,
+    accountProps: opts.file?.accountProps ?? {},
+    nodeProps: opts.file?.nodeProps ?? {},
+    required: opts.file?.required ?? [],
+  };
 }

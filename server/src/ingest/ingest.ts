@@ -5,16 +5,25 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DbError, type Database, type WriteCounters, type WriteTx } from '../db/database.js';
 import { Batch, linkStatement, nodeStatement } from './batch.js';
-import { resolveMapping, type Kind, type Mapping, type MappingFile } from './columns.js';
+import { resolveMapping } from './columns.js';
+import type { Kind, Mapping } from './fields.js';
+import { mappingForFile, type MappingSet } from './mapping-file.js';
 import { createProgress } from './progress.js';
 import { printable } from '../printable.js';
 import { openSource, readPrefix } from './readers.js';
 import { RejectsFile } from './rejects.js';
 import { rowEffects } from './row-effects.js';
 
+/**
+ * Ingest runs without the API's query timeout (RINGSCOPE_QUERY_TIMEOUT_MS is for API queries): on a
+ * slow or busy machine a batch takes longer, it must not fail. (The first `npm start` on a loaded
+ * machine failed its demo load with "the query took longer than the configured timeout".)
+ */
+const NO_TIMEOUT = { timeoutMs: 0 };
+
 export interface IngestOptions {
   kind?: Kind | undefined;
-  mapping?: MappingFile | undefined;
+  mapping?: MappingSet | undefined;
   rejectsDir: string;
   batchSize?: number;
   quiet?: boolean;
@@ -59,6 +68,9 @@ export interface FileSummary {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** Rows left out on purpose (e.g. self-links); `skipReasons` says why. rowsRead = accepted + rejected + skipped. */
+  skipped: number;
+  skipReasons: Record<string, number>;
   rejectsFile: string | null;
   nodesCreated: number;
   relationshipsCreated: number;
@@ -84,6 +96,8 @@ function emptySummary(file: string): FileSummary {
     rowsRead: 0,
     accepted: 0,
     rejected: 0,
+    skipped: 0,
+    skipReasons: {},
     rejectsFile: null,
     nodesCreated: 0,
     relationshipsCreated: 0,
@@ -122,14 +136,17 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
   const summary = emptySummary(file);
   const source = await openSource(file);
   try {
-    const mapping = resolveMapping(source.headers, path.basename(file), { kind: opts.kind, file: opts.mapping });
+    const chosen = mappingForFile(opts.mapping, file);
+    const mapping = resolveMapping(source.headers, path.basename(file), { kind: opts.kind, file: chosen?.mapping });
     summary.kind = mapping.kind;
     const key = checkpointKey(await readPrefix(file), mapping);
-    const checkpoint = (await db.read('ingest/checkpoint-get', { key }))[0];
+    const checkpoint = (await db.read('ingest/checkpoint-get', { key }, NO_TIMEOUT))[0];
     const rowsDone = Number(checkpoint?.rowsDone ?? 0);
     summary.resumedFrom = rowsDone;
     summary.rowsRead = rowsDone;
     summary.accepted = Number(checkpoint?.accepted ?? 0);
+    summary.skipped = Number(checkpoint?.skipped ?? 0);
+    summary.skipReasons = JSON.parse(String(checkpoint?.skipReasons ?? '{}')) as Record<string, number>;
     const rejects = new RejectsFile(
       path.join(opts.rejectsDir, `${path.basename(file)}.${key.slice(0, 8)}.rejects.jsonl`),
     );
@@ -163,6 +180,8 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
       const accepted = summary.accepted + b.rows;
       summary.accepted = accepted;
       const rejected = rejects.count;
+      const skipped = summary.skipped;
+      const skipReasons = JSON.stringify(summary.skipReasons);
       await (opts.overlapCommits === false ? previousCommitted.catch(() => {}) : previousStatementsDone);
       if (failure) throw failure.error;
       const before = previousCommitted;
@@ -171,10 +190,10 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
       const attempt = () =>
         db.writeTx(async (tx) => {
           await writeBatch(tx, b, opts.linkSums ?? 'per-type');
-          const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected });
+          const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected, skipped, skipReasons });
           if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
           statementsDone();
-        });
+        }, NO_TIMEOUT);
       previousCommitted = attempt()
         .catch(async (e: unknown) => {
           if (!(e instanceof CheckpointOrderError)) throw e;
@@ -208,7 +227,10 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
         } else {
           const result = rowEffects(rec.row, mapping);
           if (result.ok) batch.add(result.effects);
-          else rejects.add({ file, line: rec.line, row: rowIndex, reason: result.reason, excerpt: rec.excerpt });
+          else if (result.skipped) {
+            summary.skipped++;
+            summary.skipReasons[result.reason] = (summary.skipReasons[result.reason] ?? 0) + 1;
+          } else rejects.add({ file, line: rec.line, row: rowIndex, reason: result.reason, excerpt: rec.excerpt });
         }
         if (batch.rows >= batchSize) await flush(false);
         progress.update(summary.rowsRead, source.bytesRead());

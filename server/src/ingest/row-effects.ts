@@ -1,16 +1,17 @@
 // One input row → what it means for the graph (accounts, account→identifier links, account→account
 // links, intel, API assets), or a reject reason naming the column. Pure: no I/O.
 import type { IngestLabel } from '../model/labels.js';
-import type { Field, Mapping } from './columns.js';
+import type { Field, Mapping } from './fields.js';
 import { normaliseApi } from '../model/normalise/api.js';
 import { emailPattern, normaliseEmail } from '../model/normalise/email.js';
 import { normaliseIp } from '../model/normalise/ip.js';
-import { normaliseKey } from '../model/normalise/by-label.js';
 import { normalisePayment } from '../model/normalise/payment.js';
 import { normalisePhone, phoneBlock } from '../model/normalise/phone.js';
 import { normaliseAddress, normaliseDevice } from '../model/normalise/text-keys.js';
 import { parseTime } from '../model/normalise/time.js';
 import { detectTools } from '../model/normalise/user-agent.js';
+import { orderOutcome, parseAmount, parseLabel, Reject, Skip } from './row-values.js';
+import { apiAsset, attributes, intel } from './table-effects.js';
 
 export const LINK_TYPES = {
   USED_DEVICE: 'Device',
@@ -77,8 +78,16 @@ export interface ApiAsset {
   tags: string[];
 }
 
+/** Properties from an attribute table, merged onto one identifier node. */
+export interface NodeAttributes {
+  label: IngestLabel;
+  key: string;
+  props: Record<string, string | number>;
+}
+
 export interface RowEffects {
   accounts: AccountUpsert[];
+  attributes: NodeAttributes[];
   links: Link[];
   accountLinks: AccountLink[];
   deviceTools: DeviceTool[];
@@ -86,67 +95,17 @@ export interface RowEffects {
   apis: ApiAsset[];
 }
 
-export type RowResult = { ok: true; effects: RowEffects } | { ok: false; reason: string };
+/** A row is accepted (its effects), rejected (why, naming the column) or skipped on purpose (why). */
+export type RowResult = { ok: true; effects: RowEffects } | { ok: false; reason: string; skipped?: true };
 
 export type RawRow = Record<string, string>;
-
-class Reject extends Error {}
-
-const FRAUD_WORDS = new Set(['1', 'fraud', 'fraudulent', 'true', 'yes', 'bad', 'scam', 'y']);
-const LEGIT_WORDS = new Set(['0', 'legit', 'legitimate', 'false', 'no', 'good', 'ok', 'genuine', 'n']);
-
-function parseLabel(v: string, column: string): 'fraud' | 'legit' {
-  const w = v.trim().toLowerCase();
-  if (FRAUD_WORDS.has(w)) return 'fraud';
-  if (LEGIT_WORDS.has(w)) return 'legit';
-  throw new Reject(
-    `column ${column}: label '${v.slice(0, 40)}' is neither fraud (1/fraud/true) nor legit (0/legit/false)`,
-  );
-}
-
-function parseAmount(v: string, column: string): number {
-  const n = Number(v.trim().replace(/[,$€£¥\s]/g, ''));
-  if (!Number.isFinite(n)) throw new Reject(`column ${column}: amount '${v.slice(0, 40)}' is not a number`);
-  return n;
-}
-
-const INTEL_TYPES: Record<string, IngestLabel> = {
-  ip: 'IP',
-  ipv4: 'IP',
-  ipv6: 'IP',
-  'ip-dst': 'IP',
-  'ip-src': 'IP',
-  phone: 'Phone',
-  msisdn: 'Phone',
-  device: 'Device',
-  fingerprint: 'Device',
-  email: 'Email',
-  'email-src': 'Email',
-  card: 'PaymentMethod',
-  payment: 'PaymentMethod',
-  bin: 'PaymentMethod',
-  address: 'Address',
-  tool: 'Tool',
-  'user-agent': 'Tool',
-  account: 'Account',
-  api: 'Api',
-};
-
-/** Classifies a status/event text into the outcomes we aggregate. */
-function orderOutcome(text: string): 'paid' | 'declined' | 'refund' | 'chargeback' | 'other' {
-  const t = text.toLowerCase();
-  if (/charge ?back|dispute/.test(t)) return 'chargeback';
-  if (/refund|return/.test(t)) return 'refund';
-  if (/declin|reject|fail|denied|insufficient/.test(t)) return 'declined';
-  if (/paid|success|approved|captured|complete|settled|ok/.test(t)) return 'paid';
-  return 'other';
-}
 
 export function rowEffects(row: RawRow, mapping: Mapping): RowResult {
   try {
     return { ok: true, effects: build(row, mapping) };
   } catch (e) {
     if (e instanceof Reject) return { ok: false, reason: e.message };
+    if (e instanceof Skip) return { ok: false, reason: e.message, skipped: true };
     throw e;
   }
 }
@@ -169,10 +128,19 @@ function build(row: RawRow, mapping: Mapping): RowEffects {
   for (const f of mapping.required) {
     if (get(f) === undefined) throw new Reject(`column ${columns[f] ?? f}: required value is empty`);
   }
-  const effects: RowEffects = { accounts: [], links: [], accountLinks: [], deviceTools: [], intel: [], apis: [] };
+  const effects: RowEffects = {
+    accounts: [],
+    attributes: [],
+    links: [],
+    accountLinks: [],
+    deviceTools: [],
+    intel: [],
+    apis: [],
+  };
 
   if (kind === 'intel') return intel(get, columns, effects);
   if (kind === 'api-assets') return apiAsset(get, columns, effects);
+  if (kind === 'attributes') return attributes(get, row, mapping, effects);
 
   const timeText = get('time');
   const t = timeText === undefined ? null : (parseTime(timeText) ?? null);
@@ -298,73 +266,19 @@ function build(row: RawRow, mapping: Mapping): RowEffects {
   const toolText = get('tool');
   if (toolText) link('RAN', toolText.toLowerCase(), { nodeProps: { category: 'reported' } });
 
+  const selfLinks: string[] = [];
+  const accountLink = (rel: AccountLinkType, field: Field, from: string, to: string, amt: number) => {
+    if (from === to) selfLinks.push(`${columns[field]} = ${columns.account ?? 'account'}`);
+    else effects.accountLinks.push({ rel, from, to, t, amount: amt });
+  };
   const referrer = get('referrer');
-  if (referrer && referrer !== account)
-    effects.accountLinks.push({ rel: 'REFERRED', from: referrer, to: account, t, amount: 0 });
+  if (referrer) accountLink('REFERRED', 'referrer', referrer, account, 0);
   const to = get('toAccount');
-  if (to && to !== account) effects.accountLinks.push({ rel: 'TRANSFERRED_TO', from: account, to, t, amount });
+  if (to) accountLink('TRANSFERRED_TO', 'toAccount', account, to, amount);
   const seller = get('seller');
-  if (seller && seller !== account)
-    effects.accountLinks.push({ rel: 'BOUGHT_FROM', from: account, to: seller, t, amount });
-  return effects;
-}
-
-function splitList(v: string | undefined): string[] {
-  if (!v) return [];
-  return v
-    .split(/[;|,]/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-}
-
-function intel(get: (f: Field) => string | undefined, columns: Mapping['columns'], effects: RowEffects): RowEffects {
-  const indicator = get('indicator');
-  if (!indicator) throw new Reject(`column ${columns.indicator}: indicator is empty`);
-  const typeText = (get('indicatorType') ?? '').toLowerCase();
-  const label = INTEL_TYPES[typeText];
-  if (!label) {
-    throw new Reject(
-      `column ${columns.indicatorType ?? 'type'}: unknown indicator type '${typeText.slice(0, 30)}' (expected one of ${Object.keys(INTEL_TYPES).join(', ')})`,
-    );
-  }
-  let key: string | undefined;
-  const nodeProps: IntelHit['nodeProps'] = {};
-  if (label === 'PaymentMethod' && typeText === 'bin') {
-    // A BIN range is intel about every card from it: stored on a BIN-keyed node for lookups.
-    key = `bin:${indicator.replace(/\D/g, '')}`;
-    nodeProps.bin = indicator.replace(/\D/g, '');
-  } else key = normaliseKey(label, indicator);
-  if (!key) throw new Reject(`column ${columns.indicator}: '${indicator.slice(0, 60)}' is not a valid ${typeText}`);
-  const confText = get('confidence');
-  const confidence = confText === undefined ? null : Number(confText);
-  if (confidence !== null && !(confidence >= 0 && confidence <= 100)) {
-    throw new Reject(
-      `column ${columns.confidence}: confidence '${confText}' is not a number from 0 to 1 (or 0 to 100)`,
-    );
-  }
-  effects.intel.push({
-    label,
-    key,
-    tags: splitList(get('tags')),
-    confidence: confidence === null ? null : confidence > 1 ? confidence / 100 : confidence,
-    source: get('source') ?? null,
-    nodeProps,
-  });
-  return effects;
-}
-
-function apiAsset(get: (f: Field) => string | undefined, columns: Mapping['columns'], effects: RowEffects): RowEffects {
-  const pathText = get('path');
-  if (!pathText) throw new Reject(`column ${columns.path}: endpoint is empty`);
-  const method = get('method');
-  const key = method ? normaliseApi(method, pathText) : normaliseApi(pathText);
-  if (!key) throw new Reject(`column ${columns.path}: cannot read an API endpoint from '${pathText.slice(0, 80)}'`);
-  effects.apis.push({
-    key,
-    domain: get('domain') ?? null,
-    sensitivity: get('sensitivity')?.toLowerCase() ?? null,
-    controls: splitList(get('controls')),
-    tags: splitList(get('tags')),
-  });
+  if (seller) accountLink('BOUGHT_FROM', 'seller', account, seller, amount);
+  // A row that only links an account to itself says nothing: skipped, with the reason counted.
+  if (selfLinks.length && !effects.links.length && !effects.accountLinks.length)
+    throw new Skip(`self-link (${selfLinks.join(', ')})`);
   return effects;
 }

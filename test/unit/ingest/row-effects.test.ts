@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMap, Kind, Mapping } from '../../../server/src/ingest/columns.js';
+import type { ColumnMap, Kind, Mapping } from '../../../server/src/ingest/fields.js';
 import { rowEffects, type RowEffects } from '../../../server/src/ingest/row-effects.js';
 
 const mapping = (kind: Kind, columns: ColumnMap, required: Mapping['required'] = []): Mapping => ({
   kind,
   columns,
   accountProps: {},
+  nodeProps: {},
   required,
 });
 
@@ -132,5 +133,27 @@ describe('row effects', () => {
         tags: [],
       },
     ]);
+  });
+
+  it('merges an attribute table row onto the identifier node it names', () => {
+    const devices: Mapping = { ...mapping('attributes', { device: 'id' }), nodeProps: { os: 'os', model: 'device' } };
+    const e = effects({ id: ' 2129722 ', os: 'OS_TYPE_3', device: 'DEVICE_MODEL_1120', guid: 'x' }, devices);
+    expect(e.attributes).toEqual([
+      { label: 'Device', key: '2129722', props: { os: 'OS_TYPE_3', model: 'DEVICE_MODEL_1120' } },
+    ]);
+    expect(e.accounts).toEqual([]);
+    expect(reason({ id: '', os: 'a', device: 'b', guid: '' }, devices)).toBe('column id: device key is empty');
+  });
+
+  it('skips a row that only links an account to itself, saying why', () => {
+    const referrals = mapping('link', { account: 'to_user_id', referrer: 'from_user_id' });
+    const self = rowEffects({ from_user_id: '7', to_user_id: '7' }, referrals);
+    expect(self).toEqual({ ok: false, skipped: true, reason: 'self-link (from_user_id = to_user_id)' });
+    expect(effects({ from_user_id: '7', to_user_id: '8' }, referrals).accountLinks).toMatchObject([
+      { rel: 'REFERRED', from: '7', to: '8' },
+    ]);
+    // An order to oneself still carries the order's identifiers: accepted, only the self-link is left out.
+    const order = mapping('order', { account: 'u', seller: 's', card: 'c' });
+    expect(effects({ u: '1', s: '1', c: 'card-9' }, order).links).toHaveLength(1);
   });
 });

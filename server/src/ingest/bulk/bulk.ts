@@ -10,7 +10,9 @@ import os from 'node:os';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../db/connect.js';
 import { embeddedStatus, runLauncherImport } from '../../db/embedded.js';
-import { resolveMapping, type Kind, type MappingFile } from '../columns.js';
+import { resolveMapping } from '../columns.js';
+import type { Kind } from '../fields.js';
+import { mappingForFile, type MappingSet } from '../mapping-file.js';
 import { checkpointKey, type FileSummary, type IngestSummary } from '../ingest.js';
 import { createProgress } from '../progress.js';
 import { openSource, readPrefix } from '../readers.js';
@@ -24,7 +26,7 @@ export class BulkRefused extends Error {}
 
 export interface BulkOptions {
   kind?: Kind | undefined;
-  mapping?: MappingFile | undefined;
+  mapping?: MappingSet | undefined;
   rejectsDir: string;
   quiet?: boolean;
   log?: (line: string) => void;
@@ -84,7 +86,12 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
     const started = Date.now();
     const source = await openSource(file);
     try {
-      const mapping = resolveMapping(source.headers, path.basename(file), { kind: opts.kind, file: opts.mapping });
+      const mapping = resolveMapping(source.headers, path.basename(file), {
+        kind: opts.kind,
+        file: mappingForFile(opts.mapping, file)?.mapping,
+      });
+      if (mapping.kind === 'attributes')
+        throw new Error('attribute tables are not bulk-loaded yet: ingest them without --bulk after the bulk load');
       const key = checkpointKey(await readPrefix(file), mapping);
       const rejects = new RejectsFile(
         path.join(opts.rejectsDir, `${path.basename(file)}.${key.slice(0, 8)}.rejects.jsonl`),
@@ -93,6 +100,8 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
       const progress = createProgress(path.basename(file), source.totalBytes, process.stderr, opts.quiet);
       let rows = 0;
       let accepted = 0;
+      let skipped = 0;
+      const skipReasons: Record<string, number> = {};
       try {
         for await (const rec of source.records) {
           const row = rows++;
@@ -106,6 +115,9 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
               for (const a of result.effects.accounts) types.note('Account', a.props);
               for (const l of result.effects.links) types.note(LINK_TYPES[l.rel], l.nodeProps);
               for (const i of result.effects.intel) types.note(i.label, i.nodeProps);
+            } else if (result.skipped) {
+              skipped++;
+              skipReasons[result.reason] = (skipReasons[result.reason] ?? 0) + 1;
             } else rejects.add({ file, line: rec.line, row, reason: result.reason, excerpt: rec.excerpt });
           }
           if ((rows & 1023) === 0) progress.update(rows, source.bytesRead());
@@ -128,6 +140,8 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
         rowsRead: rows,
         accepted,
         rejected: rejects.count,
+        skipped,
+        skipReasons,
         rejectsFile: rejects.count > 0 ? rejects.path : null,
         nodesCreated: 0,
         relationshipsCreated: 0,
