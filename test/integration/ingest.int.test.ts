@@ -103,7 +103,8 @@ describe('ingest', () => {
     expect((await db.read('ingest/checkpoint-get', { key: 'test-order' }))[0]!.rowsDone).toBe(6000);
   });
 
-  it('resumes exactly after being killed with SIGKILL mid-file', async () => {
+  // Three runs over logins.csv in batches of 50: minutes on a loaded machine.
+  it('resumes exactly after being killed with SIGKILL mid-file', { timeout: 600_000 }, async () => {
     const logins = path.join(tmp, 'gen', 'logins.csv');
     await wipe(db);
     await ingestFiles(db, [logins], { rejectsDir, quiet: true, batchSize: 50 });

@@ -133,6 +133,8 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
         rowsDone: rows,
         accepted,
         rejected: rejects.count,
+        skipped,
+        skipReasons,
       });
       prepared.files.push({
         file,

@@ -229,7 +229,16 @@ export class ImporterFiles {
 
   /** The ingest checkpoints (:IngestFile), so a later `ingest` of the same files changes nothing. */
   writeCheckpoints(
-    files: { key: string; name: string; kind: string; rowsDone: number; accepted: number; rejected: number }[],
+    files: {
+      key: string;
+      name: string;
+      kind: string;
+      rowsDone: number;
+      accepted: number;
+      rejected: number;
+      skipped: number;
+      skipReasons: Record<string, number>;
+    }[],
   ): void {
     const csv = new CsvFile(
       path.join(this.dir, 'nodes-IngestFile.header.csv'),
@@ -241,6 +250,8 @@ export class ImporterFiles {
         'rowsDone:double',
         'accepted:double',
         'rejected:double',
+        'skipped:double',
+        'skipReasons',
         'done:boolean',
         'created:datetime',
         'updated:datetime',
@@ -254,6 +265,8 @@ export class ImporterFiles {
         String(f.rowsDone),
         String(f.accepted),
         String(f.rejected),
+        String(f.skipped),
+        this.text(JSON.stringify(f.skipReasons)),
         'true',
         this.createdIso,
         this.createdIso,
