@@ -1,6 +1,7 @@
 // ringscope web app entry: draws the page frame, creates the canvas and wires the panels to one
 // Workspace (the investigation on the canvas).
 import { createCanvas } from './graph/canvas.js';
+import { TYPE_STYLE } from './graph/style.js';
 import { clearDetails } from './ui/details-panel.js';
 import { byId } from './ui/dom.js';
 import { initExports } from './ui/exports.js';
@@ -10,6 +11,7 @@ import { initReport } from './ui/report.js';
 import { initRingsPanel } from './ui/rings-panel.js';
 import { initSavedQueriesPanel } from './ui/saved-queries-panel.js';
 import { initSearchPanel } from './ui/search-panel.js';
+import { initShortcuts } from './ui/shortcuts.js';
 import { renderShell } from './ui/shell.js';
 import { initTabs } from './ui/tabs.js';
 import { initTimeWindow } from './ui/time-window.js';
@@ -18,11 +20,12 @@ import { Workspace } from './ui/workspace.js';
 import './style.css';
 
 renderShell(byId('app'));
-const ws = new Workspace(createCanvas(byId('cy')));
+const ws = new Workspace(createCanvas(byId('cy')), byId('tier-headings'));
 clearDetails();
 initTabs();
 initLegend();
 initToolbar(ws);
+initShortcuts(ws);
 initTimeWindow(ws);
 initExports(ws.cy);
 initReport(ws);
@@ -32,4 +35,4 @@ initSavedQueriesPanel(ws);
 void showHealth();
 
 // Test hook: browser tests read the canvas through `window.ringscope.cy`.
-(window as unknown as { ringscope: unknown }).ringscope = { cy: ws.cy, workspace: ws };
+(window as unknown as { ringscope: unknown }).ringscope = { cy: ws.cy, workspace: ws, TYPE_STYLE };

@@ -1,7 +1,7 @@
 // An account with everything it is directly connected to, as a graph.
 // @mode read
-// @param accountId String  the account key
-// @param limit Int = 200  maximum relationships
+// @param accountId AccountKey  the account key
+// @param limit Int[1..10000] = 200  maximum relationships
 MATCH (a:Account {key: $accountId})-[r]-(x)
 WHERE NOT x:IngestFile
-RETURN a, r, x LIMIT $limit
+RETURN a AS account, r AS link, x AS neighbour LIMIT $limit

@@ -1,7 +1,7 @@
 // Shipping addresses receiving orders from many accounts: drop addresses and reshippers.
 // @mode read
-// @param minAccounts Int = 4  accounts shipping to the address
-// @param limit Int = 100  maximum rows
+// @param minAccounts Int[1..100000] = 4  accounts shipping to the address
+// @param limit Int[1..10000] = 100  maximum rows
 MATCH (ad:Address)<-[r:SHIPS_TO]-(a:Account)
 WITH ad, count(a) AS accounts, sum(r.count) AS orders, sum(r.amount) AS amount, sum(r.refunds) AS refunds, sum(r.chargebacks) AS chargebacks
 WHERE accounts >= $minAccounts

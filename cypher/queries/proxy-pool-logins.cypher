@@ -1,7 +1,7 @@
 // Proxy / datacenter IPs (per intel) and the accounts that came through them.
 // @mode read
-// @param minAccounts Int = 2  IPs used by at least this many accounts
-// @param limit Int = 100  maximum rows
+// @param minAccounts Int[1..100000] = 2  IPs used by at least this many accounts
+// @param limit Int[1..10000] = 100  maximum rows
 MATCH (ip:IP)<-[r:USED_IP]-(a:Account)
 WHERE any(t IN ip.tags WHERE t IN ['proxy', 'datacenter', 'tor', 'vpn'])
 WITH ip, count(a) AS accounts, sum(r.count) AS events, collect(a.key)[..20] AS sample

@@ -104,8 +104,8 @@ export const SearchQuery = graphql(`
 export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
 
 export const ExpandQuery = graphql(`
-  query Expand($ids: [ID!]!, $types: [String!], $limit: Int) {
-    expand(ids: $ids, depth: 1, types: $types, limit: $limit) {
+  query Expand($ids: [ID!]!, $types: [String!], $limit: Int, $offset: Int) {
+    expand(ids: $ids, depth: 1, types: $types, limit: $limit, offset: $offset) {
       nodes {
         id
         type

@@ -25,7 +25,16 @@ function syntheticElements(elements: number): ElementDefinition[] {
     const s = TYPE_STYLE[type]!;
     els.push({
       group: 'nodes',
-      data: { id: `n${i}`, label: `${type} ${i}`, type, color: s.color, shape: s.shape, risk: (i % 10) / 10, tags: [] },
+      data: {
+        id: `n${i}`,
+        label: `${type} ${i}`,
+        display: `${type} ${i}`,
+        type,
+        color: s.color,
+        shape: s.shape,
+        risk: (i % 10) / 10,
+        tags: [],
+      },
     });
   }
   // A forest of small stars joined in a chain: shaped like expanded rings, one component.

@@ -3,6 +3,7 @@
 import { html, nothing, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { EntityQuery, FlagMutation, TraceQuery, type EntityDetail, type RingDetail } from '../api/queries.js';
+import { displayLabel, flaggedTags } from '../graph/elements.js';
 import { byId, shortTime } from './dom.js';
 import { setStatus } from './status.js';
 import type { Workspace } from './workspace.js';
@@ -10,6 +11,7 @@ import type { Workspace } from './workspace.js';
 const EMPTY = html`<p class="muted">Select a node to see its properties, tags, rings and timeline.</p>`;
 
 export function clearDetails(): void {
+  shown = null; // an entity still loading must not fill the panel again
   render(EMPTY, byId('details'));
 }
 
@@ -41,6 +43,15 @@ function activity(ws: Workspace, id: string) {
   return edges.sort((a, b) => a.t.localeCompare(b.t));
 }
 
+/** Shows a new flag on the canvas at once (mark and label), and in what the exports write. */
+function markFlagged(ws: Workspace, id: string, tags: string[], tag: string): void {
+  const n = ws.cy.getElementById(id);
+  if (n.empty()) return;
+  const flagged = [...new Set([...flaggedTags({ flagged: n.data('flagged') }), tag])];
+  n.data({ tags, flagged, display: displayLabel(String(n.data('label')), flagged) });
+  n.addClass('flagged');
+}
+
 function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothing) {
   const acts = activity(ws, e.id);
   const onFlag = async (ev: SubmitEvent) => {
@@ -50,8 +61,8 @@ function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothin
     const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value;
     try {
       const { flagEntity } = await gql(FlagMutation, { id: e.id, tag, note: note || null });
-      ws.cy.getElementById(e.id).data('tags', flagEntity.tags);
-      setStatus(`Flagged ${e.id}`);
+      markFlagged(ws, e.id, flagEntity.tags, tag);
+      setStatus(`Flagged ${e.id} as ${tag}`);
       await showEntity(ws, e.id);
     } catch (err) {
       ws.fail(err);

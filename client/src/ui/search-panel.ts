@@ -1,4 +1,6 @@
-// The search box and its results: any identifier; a hit opens its ring or puts it on the canvas.
+// The search box and its results: ids, prefixes, words in keys (API paths, addresses, tools),
+// tags, card BIN / last 4, attack types; ranked by the server. Each hit shows its type, tags,
+// risk and rings; a hit opens its ring or puts it on the canvas.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { SearchQuery } from '../api/queries.js';
@@ -26,6 +28,14 @@ export function initSearchPanel(ws: Workspace): void {
                 >
                   <b>${e.type}</b> ${e.label}
                   <small>· ${e.degree} links${e.risk ? ` · risk ${e.risk.toFixed(2)}` : ''}</small>
+                  ${e.tags.length ? html`<br />${e.tags.map((t) => html`<span class="tag">${t}</span> `)}` : ''}
+                  ${
+                    e.rings.length
+                      ? html`<br /><small class="hit-rings"
+                            >${e.rings.map((r) => `ring ${r.id} (${r.score.toFixed(2)})`).join(', ')}</small
+                          >`
+                      : ''
+                  }
                 </button>`,
             )
           : html`<p class="muted">Nothing matches “${text}”.</p>`,

@@ -46,10 +46,12 @@ const shell = html`<header class="topbar">
   </aside>
   <main class="center">
     <div class="toolbar">
-      <button id="layout-force" title="Force-directed layout">Force</button>
+      <button id="layout-force" title="Force-directed layout (keeps pinned nodes)">Force</button>
       <button id="layout-chain" title="Tiers: tools → phones/IPs/devices → accounts → APIs, cards, addresses">
-        Chain
-      </button>
+        Chain</button
+      ><button id="layout-concentric" title="Concentric: riskiest in the middle">Rings</button
+      ><button id="layout-grid" title="Grid">Grid</button> <button id="btn-fit" title="Fit the picture (F)">Fit</button
+      ><button id="btn-zoom-in" title="Zoom in (+)">+</button><button id="btn-zoom-out" title="Zoom out (−)">−</button>
       <span class="sep"></span>
       <label
         >Expand
@@ -58,14 +60,20 @@ const shell = html`<header class="topbar">
           ${expandTypes.map((t) => html`<option>${t}</option>`)}
         </select></label
       >
-      <button id="btn-expand">Expand</button><button id="btn-collapse">Collapse</button
-      ><button id="btn-hide">Hide</button><button id="btn-pin">Pin</button><button id="btn-undo">Undo</button>
-      <button id="btn-path" disabled title="Select two nodes">Path</button>
+      <button id="btn-expand" title="Expand the selection (double-click a node)">Expand</button
+      ><button id="btn-collapse">Collapse</button><button id="btn-hide" title="Hide the selection (Delete)">Hide</button
+      ><button id="btn-pin">Pin</button><button id="btn-undo" title="Undo (Ctrl+Z)">Undo</button
+      ><button id="btn-redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
+      <span class="break"></span>
+      <button id="btn-path" disabled title="Select two nodes (Shift-click the second)">Path</button>
       <span class="sep"></span>
       <button id="export-png">PNG</button><button id="export-json">JSON</button><button id="export-csv">CSV</button
-      ><button id="btn-report">Report</button><button id="btn-clear">Clear</button>
+      ><button id="btn-report">Report</button><button id="btn-clear">Clear</button
+      ><button id="btn-help" title="Keyboard shortcuts and gestures (?)">?</button>
     </div>
     <div id="cy" class="cy"></div>
+    <div id="tier-headings" class="cy-layer"></div>
+    <div id="help" class="help" hidden></div>
     <div id="overlay" class="overlay">${EMPTY_HINT}</div>
     <div id="status" class="status"></div>
     <div class="timebar">

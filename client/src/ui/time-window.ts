@@ -40,7 +40,13 @@ export function initTimeWindow(ws: Workspace): void {
       .flat()
       .filter(Boolean)
       .map((t) => Date.parse(String(t)));
-    if (!times.length) return;
+    if (!times.length) {
+      // An empty canvas: the window goes back to all time.
+      byId<HTMLInputElement>('t-from').value = '0';
+      byId<HTMLInputElement>('t-to').value = '1000';
+      byId('t-label').textContent = 'all time';
+      return;
+    }
     tMin = Math.min(...times);
     tMax = Math.max(...times);
     apply();

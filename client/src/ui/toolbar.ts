@@ -3,7 +3,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import { gql } from '../api/graphql.js';
 import { PathsQuery } from '../api/queries.js';
-import { runChain, runForce } from '../graph/layouts.js';
 import { showEntity } from './details-panel.js';
 import { byId } from './dom.js';
 import { setStatus } from './status.js';
@@ -13,9 +12,13 @@ export function initToolbar(ws: Workspace): void {
   const { cy } = ws;
   const expandType = () => byId<HTMLSelectElement>('expand-types').value;
 
-  cy.on('dbltap', 'node', (ev) => void ws.expand([ev.target.id()], expandType()));
+  cy.on('dbltap', 'node', (ev) => {
+    if (!ev.target.hasClass('more')) void ws.expand([ev.target.id()], expandType());
+  });
+  // The "+N more" node of a hub pages on through the hub's links.
+  cy.on('tap', 'node.more', (ev) => void ws.pageHub(String(ev.target.data('hub'))));
   cy.on('select unselect', 'node', () => {
-    const sel = cy.nodes(':selected');
+    const sel = cy.nodes(':selected').not('.more');
     byId<HTMLButtonElement>('btn-path').disabled = sel.length !== 2;
     if (sel.length === 1) void showEntity(ws, sel[0]!.id());
   });
@@ -47,12 +50,14 @@ export function initToolbar(ws: Workspace): void {
       else n.lock().addClass('pinned');
     });
   };
-  byId('btn-undo').onclick = () => {
-    if (ws.history.undo()) ws.changed();
-  };
+  byId('btn-undo').onclick = () => ws.undo();
+  byId('btn-redo').onclick = () => ws.redo();
   byId('btn-clear').onclick = () => ws.clear();
-  byId('layout-force').onclick = () => runForce(cy);
-  byId('layout-chain').onclick = () => runChain(cy);
+  for (const name of ['force', 'chain', 'concentric', 'grid'] as const)
+    byId(`layout-${name}`).onclick = () => ws.setLayout(name);
+  byId('btn-fit').onclick = () => ws.fit();
+  byId('btn-zoom-in').onclick = () => ws.zoomBy(1.25);
+  byId('btn-zoom-out').onclick = () => ws.zoomBy(0.8);
 
   byId('btn-path').onclick = async () => {
     const [a, b] = cy.nodes(':selected').map((n) => n.id());

@@ -4,6 +4,7 @@ import { isPlainNode, type Plain, type PlainNode } from '../db/plain.js';
 import { parseId, type EntityId } from '../model/ids.js';
 import { isEntityLabel, type EntityLabel } from '../model/labels.js';
 import { normaliseKey } from '../model/normalise/by-label.js';
+import { fulltextQuery } from './search-words.js';
 import { toGraphNode, type GraphNode } from './graph-model.js';
 
 export interface EntityView extends GraphNode {
@@ -63,6 +64,7 @@ export async function search(db: Database, text: string, types: string[] | null,
     exact: searchCandidates(t),
     prefix: t,
     lower: t.toLowerCase(),
+    words: fulltextQuery(t),
     types,
     first,
   });

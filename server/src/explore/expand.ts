@@ -13,6 +13,8 @@ export interface ExpandArgs {
   since: string | null;
   until: string | null;
   limit: number;
+  /** Paging through a hub: skip this many of each start node's links (first hop only). */
+  offset?: number;
 }
 
 export interface ExpandResult extends GraphData {
@@ -37,6 +39,7 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       since: args.since,
       until: args.until,
       perNode: PER_NODE_CAP,
+      offset: hop === 0 ? (args.offset ?? 0) : 0,
       sortBelow: SORT_BELOW_DEGREE,
     });
     const next: EntityId[] = [];
@@ -44,7 +47,7 @@ export async function expand(db: Database, args: ExpandArgs): Promise<ExpandResu
       if (!isPlainNode(row.n) || !isPlainNode(row.m) || !isPlainRel(row.r)) continue;
       builder.addNode(row.n);
       const degree = Number(row.degree);
-      if (degree > PER_NODE_CAP) capped.set(nodeId(row.n), degree);
+      if (degree > PER_NODE_CAP + (hop === 0 ? (args.offset ?? 0) : 0)) capped.set(nodeId(row.n), degree);
       if (!builder.addNode(row.m)) break;
       builder.addRel(row.r);
       const m = entityIdOf(row.m);

@@ -51,6 +51,15 @@ function shortLabel(type: string, key: string): string {
   return key.length > 32 ? `${key.slice(0, 31)}…` : key;
 }
 
+function flagTag(audit: Plain): string | null {
+  try {
+    const tag = (JSON.parse(String(audit)) as { tag?: unknown }).tag;
+    return typeof tag === 'string' ? tag : null;
+  } catch {
+    return null;
+  }
+}
+
 const HIDDEN = new Set(['key', 'tags', 'risk', 'flags']);
 
 export function toGraphNode(n: PlainNode): GraphNode {
@@ -58,6 +67,9 @@ export function toGraphNode(n: PlainNode): GraphNode {
   const key = String(n.properties.key ?? n.elementId);
   const props: Record<string, Plain> = {};
   for (const [k, v] of Object.entries(n.properties)) if (!HIDDEN.has(k)) props[k] = v;
+  // The tags investigators flagged (the audit trail itself stays on Entity.flags).
+  if (Array.isArray(n.properties.flags) && n.properties.flags.length)
+    props.flagged = [...new Set(n.properties.flags.map(flagTag).filter((t): t is string => t !== null))];
   const risk = n.properties.risk ?? (type === 'Ring' ? n.properties.score : null);
   return {
     id: `${type}:${key}`,

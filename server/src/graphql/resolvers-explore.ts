@@ -17,6 +17,7 @@ interface ExpandArgs {
   since?: string | null;
   until?: string | null;
   limit: number;
+  offset: number;
 }
 
 export function buildExploreResolvers(config: Config, db: Database) {
@@ -42,6 +43,7 @@ export function buildExploreResolvers(config: Config, db: Database) {
           since: timeArg('since', a.since),
           until: timeArg('until', a.until),
           limit: intArg('limit', a.limit, 1, maxNodes),
+          offset: intArg('offset', a.offset, 0, 1_000_000),
         });
       },
       paths: async (_: unknown, a: { from: string; to: string; maxHops: number; limit: number }, ctx: Context) => {

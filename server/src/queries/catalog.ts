@@ -1,12 +1,14 @@
 // The saved-query catalogue: cypher/queries/<name>.cypher, each a header of `//` lines
-// (description, `@mode read|write`, `@param name Type [= default] description`) and one Cypher
+// (description, `@mode read|write`, `@param name Type[min..max] [= default] description`, the
+// range optional and only for Int and Float; AccountKey is an account's key, also accepted in the
+// entity-id form `Account:<key>`) and one Cypher
 // statement. Checked at start-up: header, declared vs used parameters, EXPLAIN succeeds, and a
 // `@mode read` query must really be read-only. Values are typed and converted, never spliced.
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import type { CypherFile } from '../db/cypher-catalog.js';
 
-export const PARAM_TYPES = ['String', 'Int', 'Float', 'Boolean', 'DateTime', '[String]'] as const;
+export const PARAM_TYPES = ['String', 'Int', 'Float', 'Boolean', 'DateTime', '[String]', 'AccountKey'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
 
 export interface SavedParam {
@@ -15,6 +17,9 @@ export interface SavedParam {
   required: boolean;
   default: string | null;
   description: string;
+  /** Allowed range of an Int or Float (inclusive); null when open on that side. */
+  min: number | null;
+  max: number | null;
 }
 
 export interface SavedQuery {
@@ -72,14 +77,14 @@ export function parseSavedQuery(file: CypherFile): SavedQuery {
       mode = m[1] as 'read' | 'write';
     } else if (body.startsWith('@param')) {
       const m =
-        /^@param\s+([A-Za-z][A-Za-z0-9_]*)\s+(\[String\]|String|Int|Float|Boolean|DateTime)(\s*=\s*(\S+))?\s*(.*)$/.exec(
+        /^@param\s+([A-Za-z][A-Za-z0-9_]*)\s+(\[String\]|String|Int|Float|Boolean|DateTime|AccountKey)(?:\[(-?\d+(?:\.\d+)?)?\.\.(-?\d+(?:\.\d+)?)?\])?(\s*=\s*(\S+))?\s*(.*)$/.exec(
           body,
         );
       if (!m) {
         throw new SavedQueryError(
           file.file,
           i + 1,
-          `expected '@param name Type [= default] description' with Type one of ${PARAM_TYPES.join(', ')}`,
+          `expected '@param name Type[min..max] [= default] description' with Type one of ${PARAM_TYPES.join(', ')}`,
         );
       }
       if (params.some((p) => p.name === m[1]))
@@ -87,10 +92,15 @@ export function parseSavedQuery(file: CypherFile): SavedQuery {
       params.push({
         name: m[1]!,
         type: m[2] as ParamType,
-        required: m[4] === undefined,
-        default: m[4] ?? null,
-        description: m[5]?.trim() ?? '',
+        required: m[6] === undefined,
+        default: m[6] ?? null,
+        description: m[7]?.trim() ?? '',
+        min: m[3] === undefined ? null : Number(m[3]),
+        max: m[4] === undefined ? null : Number(m[4]),
       });
+      const p = params[params.length - 1]!;
+      if ((p.min !== null || p.max !== null) && p.type !== 'Int' && p.type !== 'Float')
+        throw new SavedQueryError(file.file, i + 1, `a range [min..max] only applies to Int and Float, not ${p.type}`);
     } else if (body.startsWith('@')) {
       throw new SavedQueryError(
         file.file,
@@ -144,7 +154,23 @@ export function parseSavedQuery(file: CypherFile): SavedQuery {
 export function convertParam(p: SavedParam, value: unknown): unknown {
   const bad = (expected: string) =>
     new ParamError(`parameter '${p.name}' must be ${expected}, got ${JSON.stringify(value)?.slice(0, 60)}`);
+  const inRange = (n: number) => {
+    if (p.min !== null && n < p.min) throw bad(`at least ${p.min}`);
+    if (p.max !== null && n > p.max) throw bad(`at most ${p.max}`);
+    return n;
+  };
   switch (p.type) {
+    case 'AccountKey': {
+      if (typeof value !== 'string' && typeof value !== 'number') throw bad("an account key such as 'u_1042'");
+      // The entity-id form people copy from the canvas ("Account:u_1042") means the same account.
+      const key = String(value)
+        .trim()
+        .replace(/^Account:/, '');
+      if (!key) throw bad("an account key such as 'u_1042'");
+      if (/^[A-Z][A-Za-z]*:/.test(key))
+        throw bad(`an account key, and '${key.slice(0, key.indexOf(':'))}' ids are not accounts`);
+      return key;
+    }
     case 'String':
       if (typeof value !== 'string' && typeof value !== 'number') throw bad('a string');
       if (String(value).length > 1000) throw bad('a string of at most 1000 characters');
@@ -152,12 +178,12 @@ export function convertParam(p: SavedParam, value: unknown): unknown {
     case 'Int': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
       if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw bad('a whole number');
-      return neo4j.int(n);
+      return neo4j.int(inRange(n));
     }
     case 'Float': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
       if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('a number');
-      return n;
+      return inRange(n);
     }
     case 'Boolean':
       if (value === true || value === 'true') return true;
@@ -207,9 +233,15 @@ export async function loadSavedQueries(db: Database): Promise<Map<string, SavedQ
       sample[p.name] = convertParam(
         p,
         p.default ??
-          { String: 'x', Int: '1', Float: '1', Boolean: 'true', DateTime: '2025-01-01T00:00:00Z', '[String]': 'x' }[
-            p.type
-          ],
+          {
+            String: 'x',
+            AccountKey: 'x',
+            Int: String(p.min ?? 1),
+            Float: String(p.min ?? 1),
+            Boolean: 'true',
+            DateTime: '2025-01-01T00:00:00Z',
+            '[String]': 'x',
+          }[p.type],
       );
     }
     let type: string;

@@ -1,6 +1,6 @@
 // client/src/graph/elements.ts and chain.ts: API graph data → Cytoscape elements, and chain tiers.
 import { describe, expect, it } from 'vitest';
-import { chainColumn, chainPositions } from '../../../client/src/graph/chain.js';
+import { chainLayout, tierOf } from '../../../client/src/graph/chain.js';
 import { nodeElement, toElements } from '../../../client/src/graph/elements.js';
 import { TYPE_STYLE } from '../../../client/src/graph/style.js';
 
@@ -34,9 +34,6 @@ describe('nodeElement', () => {
     expect(nodeElement(node('IP:2', 'IP', ['cgnat'])).classes).toBe('benign');
     expect(nodeElement(node('IP:3', 'IP', ['proxy', 'carrier'])).classes).toBe('intel benign');
     expect(nodeElement(node('IP:4', 'IP', ['something-else'])).classes).toBe('');
-    // The same tag words as the server's detection (tor and office were missing from a copy once).
-    expect(nodeElement(node('IP:5', 'IP', ['tor'])).classes).toBe('intel');
-    expect(nodeElement(node('IP:6', 'IP', ['office'])).classes).toBe('benign');
   });
 
   it('gives an unknown type a neutral style instead of failing, and a missing risk 0', () => {
@@ -68,27 +65,54 @@ describe('toElements', () => {
 });
 
 describe('chain tiers', () => {
-  it('puts tools and intel-tagged resources first, identifiers second, accounts third, the rest last', () => {
-    expect(chainColumn('Tool', [])).toBe(0);
-    expect(chainColumn('IP', ['datacenter'])).toBe(0);
-    expect(chainColumn('Phone', [])).toBe(1);
-    expect(chainColumn('Account', ['proxy'])).toBe(2);
-    expect(chainColumn('PaymentMethod', [])).toBe(3);
+  it('puts tools first, identifiers second, accounts third, APIs, cards and addresses last', () => {
+    expect(tierOf('Tool')).toBe(0);
+    expect(tierOf('Phone')).toBe(1);
+    expect(tierOf('IP')).toBe(1);
+    expect(tierOf('Account')).toBe(2);
+    expect(tierOf('PaymentMethod')).toBe(3);
   });
 
-  it('places each tier in its own column, left to right', () => {
-    const pos = chainPositions(
+  it('gives every type one column, in the same order whatever else is in the picture', () => {
+    const a = chainLayout(
       [
-        { id: 'Account:a', type: 'Account', tags: [] },
-        { id: 'Tool:t', type: 'Tool', tags: [] },
-        { id: 'Device:d', type: 'Device', tags: [] },
-        { id: 'Address:x', type: 'Address', tags: [] },
+        { id: 'Account:a', type: 'Account' },
+        { id: 'Tool:t', type: 'Tool' },
+        { id: 'Device:d', type: 'Device' },
+        { id: 'Address:x', type: 'Address' },
       ],
-      800,
       500,
-    );
-    const xs = ['Tool:t', 'Device:d', 'Account:a', 'Address:x'].map((id) => pos[id]!.x);
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    ).positions;
+    const xs = ['Tool:t', 'Device:d', 'Account:a', 'Address:x'].map((id) => a[id]!.x);
+    expect(xs).toEqual([...xs].sort((p, q) => p - q));
     expect(new Set(xs).size).toBe(4);
+    // Another picture with an IP and a proxy-tagged IP: both in one column, left of the accounts.
+    const b = chainLayout(
+      [
+        { id: 'IP:1', type: 'IP' },
+        { id: 'IP:2', type: 'IP' },
+        { id: 'Account:a', type: 'Account' },
+      ],
+      500,
+    ).positions;
+    expect(b['IP:1']!.x).toBe(b['IP:2']!.x);
+    expect(b['IP:1']!.x).toBeLessThan(b['Account:a']!.x);
+  });
+
+  it('wraps a long column into sub-columns instead of stacking labels, and heads every tier', () => {
+    const accounts = Array.from({ length: 30 }, (_, i) => ({ id: `Account:u${i}`, type: 'Account' }));
+    const { positions, headings } = chainLayout(accounts, 46 * 10, { accounts: 'Accounts (30)' });
+    const xs = new Set(accounts.map((a) => positions[a.id]!.x));
+    expect(xs.size).toBe(3);
+    const ys = accounts.map((a) => positions[a.id]!.y);
+    expect(Math.max(...ys)).toBeLessThan(46 * 10);
+    expect(headings.map((h) => h.title)).toEqual([
+      'Tools and upstream resources',
+      'Phones, IPs, devices, emails',
+      'Accounts (30)',
+      'APIs, cards, addresses',
+    ]);
+    const acc = headings[2]!;
+    for (const x of xs) expect(x > acc.x0 && x < acc.x1).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Devices and addresses: keys that survive case, spacing and punctuation differences.
-const ADDRESS_WORDS: Record<string, string> = {
+export const ADDRESS_WORDS: Record<string, string> = {
   street: 'st',
   avenue: 'ave',
   road: 'rd',

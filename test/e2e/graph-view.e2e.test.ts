@@ -1,0 +1,426 @@
+// The graph view as an investigator sees it, in real Chromium against the real server and Neo4j:
+// incremental layout (expanding moves nothing already on the canvas), chain tier headings,
+// layouts and zoom, state after Clear, undo/redo with the keyboard, flags on the canvas.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Database } from '../../server/src/db/database.js';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { loadDataset, type Dataset } from '../helpers/dataset.js';
+import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+let db: Database;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let data: Dataset;
+
+beforeAll(async () => {
+  const config = testConfig();
+  db = await openTestDb(config);
+  await wipe(db);
+  data = await loadDataset(db, 1500, 11);
+  server = await startServer(config, db);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.goto(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+type Pos = Record<string, { x: number; y: number }>;
+const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
+/** Model positions of every node on the canvas. */
+const positions = (): Promise<Pos> =>
+  page.evaluate(() => {
+    const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+    return Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+  });
+const nodeIds = async () => Object.keys(await positions());
+const status = () => page.locator('#status').textContent();
+
+async function openRingOfScenario(scenario: string): Promise<string> {
+  const truth = data.truth.rings.find((r) => r.scenario === scenario && r.members.length >= 3);
+  if (!truth) throw new Error(`no ${scenario} ring in the test data`);
+  const ringId = await page.evaluate(async (member) => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ entity(id: "Account:${member}") { rings { id } } }` }),
+    });
+    return ((await res.json()) as { data: { entity: { rings: { id: string }[] } } }).data.entity.rings[0]?.id ?? null;
+  }, truth.members[0]!);
+  if (!ringId) throw new Error(`the ${scenario} ring was not detected`);
+  await page.evaluate(
+    (id) =>
+      (
+        globalThis as never as { ringscope: { workspace: { openRing(id: string): Promise<void> } } }
+      ).ringscope.workspace.openRing(id),
+    ringId,
+  );
+  await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 15_000 }).toBe(`Ring ${ringId}`);
+  return ringId;
+}
+
+describe('chain view', () => {
+  it('draws the tier headings on the canvas and keeps each kind of node in one column', async () => {
+    await page.locator('.ring-item').first().click();
+    await expect.poll(async () => (await nodeIds()).length, { timeout: 15_000 }).toBeGreaterThan(2);
+    const headings = page.locator('#tier-headings .tier-heading');
+    await expect
+      .poll(() => headings.allTextContents())
+      .toEqual(['Tools and upstream resources', 'Phones, IPs, devices, emails', 'Accounts', 'APIs, cards, addresses']);
+    // Headings sit over the canvas, left to right, visible.
+    const boxes = await Promise.all((await headings.all()).map((h) => h.boundingBox()));
+    const canvas = (await page.locator('#cy').boundingBox())!;
+    const xs = boxes.map((b) => b!.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    for (const b of boxes) expect(b!.y).toBeGreaterThanOrEqual(canvas.y);
+    // One x range per type, and the types' columns in chain order.
+    const byType = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      const out: Record<string, number[]> = {};
+      cy.nodes().forEach((n) => void (out[n.data('type') as string] ??= []).push(n.position('x')));
+      return out;
+    });
+    const order = ['Tool', 'Phone', 'IP', 'Device', 'Email', 'Account', 'Api', 'PaymentMethod', 'Address'];
+    const present = order.filter((t) => byType[t]);
+    for (let i = 1; i < present.length; i++)
+      expect(Math.min(...byType[present[i]!]!)).toBeGreaterThan(Math.max(...byType[present[i - 1]!]!));
+    await shot('chain-tier-headings.png');
+  });
+
+  it('shows the cards of a card-testing ring (its reason is declined cards)', async () => {
+    await openRingOfScenario('card-testing');
+    const cards = await page.evaluate(
+      () =>
+        (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.nodes(
+          '[type = "PaymentMethod"]',
+        ).length,
+    );
+    expect(cards).toBeGreaterThan(0);
+    await shot('chain-card-testing.png');
+  });
+});
+
+describe('incremental layout', () => {
+  it('keeps every node where it was when an expand adds new ones, and places the new ones apart', async () => {
+    await page.click('#btn-clear');
+    const member = data.truth.rings.find((r) => r.members.length >= 4)!.members[0]!;
+    await page.fill('#search', member);
+    await page.click('#search-form button');
+    await page.locator('#search-results .ring-item').first().click();
+    await expect.poll(async () => (await nodeIds()).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/Added \d+ elements/);
+    // The investigator drags one node somewhere else first.
+    const moved = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      const n = cy.nodes().last();
+      n.position({ x: n.position('x') + 150, y: n.position('y') - 90 });
+      return n.id();
+    });
+    const before = await positions();
+    // Expand a neighbour that is not the start account (it brings new nodes).
+    const target = await page.evaluate((m) => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      const n = cy.nodes(`[id != "Account:${m}"]`).filter((x) => x.data('type') !== 'Api')[0]!;
+      n.emit('dbltap');
+      return n.id();
+    }, member);
+    await expect
+      .poll(async () => (await nodeIds()).length, { timeout: 15_000 })
+      .toBeGreaterThan(Object.keys(before).length);
+    const after = await positions();
+    for (const [id, p] of Object.entries(before)) expect(after[id], id).toEqual(p);
+    expect(after[moved]).toEqual(before[moved]);
+    // New nodes are not piled on one spot: no two nodes closer than 20 px.
+    const fresh = Object.keys(after).filter((id) => !before[id]);
+    const pts = Object.values(after);
+    for (const id of fresh)
+      for (const q of pts)
+        if (q !== after[id]) expect(Math.hypot(after[id]!.x - q.x, after[id]!.y - q.y)).toBeGreaterThan(20);
+    await page.evaluate((id) => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      cy.$(':selected').unselect();
+      cy.getElementById(id).select();
+    }, target);
+    await shot('expand-incremental.png');
+  });
+
+  it('moves nothing when an expand adds nothing', async () => {
+    const target = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      return cy.$(':selected')[0]!.id();
+    });
+    const before = await positions();
+    await page.evaluate((id) => {
+      (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy
+        .getElementById(id)
+        .emit('dbltap');
+    }, target);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Added 0 elements/);
+    expect(await positions()).toEqual(before);
+  });
+});
+
+describe('layouts and zoom', () => {
+  it('switches to concentric and grid, and fits and zooms from the toolbar', async () => {
+    const zoom = () =>
+      page.evaluate(() => (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.zoom());
+    await page.click('#layout-grid');
+    const grid = await positions();
+    const ys = new Set(Object.values(grid).map((p) => Math.round(p.y)));
+    expect(ys.size).toBeLessThan(Object.keys(grid).length);
+    await page.click('#layout-concentric');
+    await expect.poll(async () => JSON.stringify(await positions())).not.toBe(JSON.stringify(grid));
+    const z0 = await zoom();
+    await page.click('#btn-zoom-in');
+    expect(await zoom()).toBeCloseTo(z0 * 1.25, 5);
+    await page.click('#btn-fit');
+    // After a fit every node is inside the visible extent.
+    const inside = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      const e = cy.extent();
+      return cy
+        .nodes()
+        .toArray()
+        .every((n) => {
+          const p = (n as import('cytoscape').NodeSingular).position();
+          return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+        });
+    });
+    expect(inside).toBe(true);
+    await shot('layout-concentric.png');
+  });
+});
+
+describe('consistent state, undo and redo', () => {
+  it('hides with Delete, undoes with Ctrl+Z and redoes with Ctrl+Shift+Z, nodes back in place', async () => {
+    const before = await positions();
+    const victim = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      cy.$(':selected').unselect();
+      const n = cy.nodes('[type = "Account"]').last();
+      n.select();
+      return n.id();
+    });
+    await page
+      .locator('#cy')
+      .click({ position: { x: 5, y: 5 }, modifiers: [] })
+      .catch(() => undefined);
+    await page.evaluate((id) => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      cy.getElementById(id).select();
+    }, victim);
+    await page.keyboard.press('Delete');
+    expect((await nodeIds()).includes(victim)).toBe(false);
+    await page.keyboard.press('Control+z');
+    expect((await positions())[victim]).toEqual(before[victim]);
+    expect(await status()).toMatch(/^Undone: .*Redo with Ctrl\+Shift\+Z/);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await nodeIds()).includes(victim)).toBe(false);
+    expect(await status()).toMatch(/^Redone/);
+    await page.click('#btn-undo');
+    expect(await positions()).toEqual(before);
+  });
+
+  it('undoes opening a ring back to the previous picture, and redoes it', async () => {
+    const before = (await nodeIds()).sort();
+    await page.click('.tabs button[data-tab="rings"]');
+    await page.locator('.ring-item').first().click();
+    await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 15_000 }).toMatch(/^Ring /);
+    const ring = (await nodeIds()).sort();
+    expect(ring).not.toEqual(before);
+    await page.keyboard.press('Control+z');
+    expect((await nodeIds()).sort()).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect((await nodeIds()).sort()).toEqual(ring);
+  });
+
+  it('opens a help overlay with ? that mentions Shift-click for paths, and closes it with Escape', async () => {
+    await page.keyboard.press('?');
+    const help = page.locator('#help');
+    await expect.poll(() => help.isVisible()).toBe(true);
+    expect(await help.textContent()).toMatch(/Shift-click/);
+    expect(await help.textContent()).toMatch(/Path finds how they connect/);
+    await shot('help-overlay.png');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+  });
+
+  it('shows a flag on the canvas and in the CSV and JSON exports', async () => {
+    const id = await page.evaluate(() => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      cy.$(':selected').unselect();
+      const n = cy.nodes('[type = "Account"]')[0]!;
+      n.select();
+      return n.id();
+    });
+    await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 15_000 }).toContain(id.split(':')[1]);
+    await page.fill('#flag-tag', 'confirmed-fraud');
+    await page.fill('#flag-note', 'seen in case 12');
+    await page.click('#flag-form button');
+    await expect.poll(status, { timeout: 15_000 }).toBe(`Flagged ${id} as confirmed-fraud`);
+    const drawn = await page.evaluate((nid) => {
+      const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+      const n = cy.getElementById(nid);
+      return { label: n.style('label') as string, underlay: n.style('underlay-opacity') as string };
+    }, id);
+    expect(drawn.label.startsWith('⚑ ')).toBe(true);
+    expect(Number(drawn.underlay)).toBeGreaterThan(0);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    const row = text.split('\n').find((l) => l.startsWith(`"node","${id}"`))!;
+    expect(text.split('\n')[0]).toContain('flagged');
+    expect(row).toContain('"confirmed-fraud"');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const pic = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as {
+      nodes: { id: string; flagged: string[] }[];
+    };
+    expect(pic.nodes.find((n) => n.id === id)!.flagged).toEqual(['confirmed-fraud']);
+    await shot('flagged-node.png');
+  });
+
+  it('Clear empties the canvas, the details panel, the status line and the tier headings', async () => {
+    await page.click('#btn-clear');
+    expect(await nodeIds()).toEqual([]);
+    expect(await page.locator('#details').textContent()).toMatch(/Select a node/);
+    expect((await status())?.trim()).toBe('');
+    expect(await page.locator('#tier-headings .tier-heading').count()).toBe(0);
+    expect(await page.locator('#overlay').textContent()).toMatch(/Open a ring/);
+    expect(await page.locator('#t-label').textContent()).toBe('all time');
+    await shot('after-clear.png');
+  });
+});
+
+describe('search', () => {
+  const gqlFetch = async <T>(query: string): Promise<T> => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return ((await res.json()) as { data: T }).data;
+  };
+  const hits = async (text: string) => {
+    await page.fill('#search', text);
+    await page.click('#search-form button');
+    await expect
+      .poll(() => page.locator('#search-results').textContent(), { timeout: 15_000 })
+      .not.toMatch(/Searching/);
+    return page.locator('#search-results .ring-item').allTextContents();
+  };
+
+  it('finds API paths and methods, tools by a word, and intel tags, showing the tags', async () => {
+    expect((await hits('/api/v1')).some((h) => /^Api POST \/api\/v1\//.test(h.trim()))).toBe(true);
+    // POST finds the POST endpoints first (rings whose reasons name a POST endpoint come after).
+    const post = await hits('POST');
+    expect(post[0]!.trim()).toMatch(/^Api POST /);
+    expect(post.filter((h) => /^Api /.test(h.trim())).every((h) => /^Api POST /.test(h.trim()))).toBe(true);
+    expect((await hits('headless')).some((h) => /^Tool headless-chrome/.test(h.trim()))).toBe(true);
+    const proxy = await hits('proxy');
+    expect(proxy.length).toBeGreaterThan(0);
+    expect(proxy.filter((h) => /^IP /.test(h.trim())).length).toBeGreaterThan(0);
+    expect(await page.locator('#search-results .ring-item').first().locator('.tag').allTextContents()).toContain(
+      'proxy',
+    );
+    await shot('search-proxy.png');
+  });
+
+  it('finds a card by its last 4 digits and by its BIN', async () => {
+    const { rings } = await gqlFetch<{ rings: { nodes: { id: string }[] } }>('{ rings(first: 50) { nodes { id } } }');
+    let card: { key: string; props: { bin?: string; last4?: string } } | undefined;
+    for (const r of rings.nodes) {
+      const { ring } = await gqlFetch<{ ring: { graph: { nodes: { type: string; key: string; props: never }[] } } }>(
+        `{ ring(id: "${r.id}") { graph { nodes { type key props } } } }`,
+      );
+      card = ring.graph.nodes.find((n) => n.type === 'PaymentMethod' && (n.props as { last4?: string }).last4);
+      if (card) break;
+    }
+    expect(card).toBeDefined();
+    const last4 = await hits(card!.props.last4!);
+    expect(last4.some((h) => h.includes(`…${card!.props.last4}`))).toBe(true);
+    const bin = await hits(card!.props.bin!);
+    expect(bin.filter((h) => h.includes(`card ${card!.props.bin}…`)).length).toBeGreaterThan(0);
+    await shot('search-card-bin.png');
+  });
+
+  it('finds an address written differently (case, "Drive" for "dr", punctuation)', async () => {
+    const { search } = await gqlFetch<{ search: { key: string }[] }>(
+      '{ search(text: "dr", types: ["Address"]) { key } }',
+    );
+    const key = search.find((a) => / dr /.test(a.key))?.key;
+    expect(key).toBeDefined();
+    const words = key!.split(' ');
+    const typed = `${words[0]} ${words[1]![0]!.toUpperCase()}${words[1]!.slice(1)} Drive,`;
+    const found = await hits(typed);
+    expect(found.some((h) => h.includes(key!.slice(0, 20)))).toBe(true);
+  });
+
+  it('finds what an investigator flagged, with its ring', async () => {
+    // The full-text index is eventually consistent: a flag just made may take a moment to show.
+    await expect.poll(async () => (await hits('confirmed-fraud')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const found = await hits('confirmed-fraud');
+    expect(found[0]).toMatch(/confirmed-fraud/);
+    expect(found[0]).toMatch(/ring R-/);
+    await shot('search-flagged.png');
+  });
+});
+
+describe('legend', () => {
+  it('shows every node type with its own shape and colour, and explains every mark', async () => {
+    const entries = await page.locator('#legend .legend-entry').evaluateAll(
+      (els, height) =>
+        els.map((e) => {
+          const shape = e.querySelector('svg path, svg circle:last-of-type');
+          const box = e.getBoundingClientRect();
+          return {
+            key: e.getAttribute('data-entry')!,
+            text: e.textContent!.trim(),
+            fill: shape?.getAttribute('fill') ?? null,
+            stroke: shape?.getAttribute('stroke') ?? null,
+            d: shape?.getAttribute('d') ?? shape?.tagName ?? null,
+            visible: box.width > 0 && box.bottom <= height,
+          };
+        }),
+      900,
+    );
+    const byKey = Object.fromEntries(entries.map((e) => [e.key, e]));
+    const types = ['Account', 'Device', 'IP', 'PaymentMethod', 'Phone', 'Email', 'Address', 'Api', 'Tool', 'Ring'];
+    for (const t of types) expect(byKey[t], t).toBeDefined();
+    // Distinct colours and shapes per type (IP and API are no longer the same teal).
+    expect(new Set(types.map((t) => byKey[t]!.fill)).size).toBe(types.length);
+    expect(new Set(types.map((t) => byKey[t]!.d)).size).toBe(types.length);
+    expect(byKey.IP!.fill).not.toBe(byKey.Api!.fill);
+    // The legend's colour is the colour the canvas draws.
+    const drawn = await page.evaluate(
+      () =>
+        (globalThis as never as { ringscope: { TYPE_STYLE: Record<string, { color: string }> } }).ringscope.TYPE_STYLE,
+    );
+    for (const t of types) expect(byKey[t]!.fill).toBe(drawn[t]!.color);
+    for (const mark of [
+      'risk-high',
+      'risk-mid',
+      'intel',
+      'benign',
+      'faded',
+      'flagged',
+      'pinned',
+      'selected',
+      'path',
+      'edge',
+    ])
+      expect(byKey[mark], mark).toBeDefined();
+    expect(byKey['risk-mid']!.stroke).toBe('#f4a261');
+    expect(byKey.intel!.text).toBe('intel');
+    expect(byKey.path!.text).toBe('path');
+    for (const e of entries) expect(e.visible, e.key).toBe(true);
+    await page.locator('#legend').screenshot({ path: path.join(SCREENSHOT_DIR, 'legend.png') });
+  });
+});
