@@ -145,7 +145,8 @@ describe('investigator workflow', () => {
     await page.fill('#query-form input[name="minAccounts"]', '2');
     await page.click('#query-form button');
     await expect.poll(() => page.locator('#query-result').textContent(), { timeout: 15_000 }).toMatch(/\d+ rows/);
-    expect(await page.locator('#query-result table.result tbody tr').count()).toBeGreaterThan(0);
+    // The rows are in the full-width results table under the canvas.
+    expect(await page.locator('#results-drawer table.result tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'saved-query.png') });
   });
 

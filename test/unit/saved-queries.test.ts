@@ -55,3 +55,34 @@ describe('saved-query header parsing', () => {
     expect(() => bindParams(q, { id: 'a', extra: 1 })).toThrow(/has no parameter 'extra'/);
   });
 });
+
+describe('parameter ranges and account keys', () => {
+  const q = parseSavedQuery(
+    file(
+      '// X.\n// @mode read\n// @param accountId AccountKey  key\n// @param minAccounts Int[1..1000] = 4  n\n// @param minRisk Float[0..1] = 0.5  r\nMATCH (a {key: $accountId}) WHERE a.n >= $minAccounts AND a.risk >= $minRisk RETURN a',
+    ),
+  );
+
+  it('says which parameter is out of range and what is allowed, instead of returning nothing', () => {
+    expect(() => bindParams(q, { accountId: 'u_1', minAccounts: -5 })).toThrow(
+      /parameter 'minAccounts' must be at least 1, got -5/,
+    );
+    expect(() => bindParams(q, { accountId: 'u_1', minRisk: 2 })).toThrow(
+      /parameter 'minRisk' must be at most 1, got 2/,
+    );
+    expect(String(bindParams(q, { accountId: 'u_1', minAccounts: 1000 }).minAccounts)).toBe('1000');
+  });
+
+  it('accepts an account id copied from the canvas (Account:<key>) and refuses other kinds of id', () => {
+    expect(bindParams(q, { accountId: 'Account:u_1042' }).accountId).toBe('u_1042');
+    expect(bindParams(q, { accountId: ' u_7 ' }).accountId).toBe('u_7');
+    expect(() => bindParams(q, { accountId: 'IP:1.2.3.4' })).toThrow(/'IP' ids are not accounts/);
+    expect(() => bindParams(q, { accountId: 'Account:' })).toThrow(/must be an account key/);
+  });
+
+  it('refuses a range on a type that has no order, naming the file and line', () => {
+    expect(() => parseSavedQuery(file('// X.\n// @mode read\n// @param s String[1..2]  s\nRETURN $s'))).toThrow(
+      SavedQueryError,
+    );
+  });
+});

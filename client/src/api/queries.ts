@@ -210,6 +210,8 @@ export const SavedQueriesQuery = graphql(`
         required
         default
         description
+        min
+        max
       }
     }
   }

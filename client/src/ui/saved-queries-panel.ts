@@ -1,24 +1,33 @@
-// The saved-query runner: pick a query, fill a form built from its declared parameters, run it,
-// see the rows as a table and any nodes on the canvas.
-import { html, render } from 'lit-html';
+// The saved-query runner: pick a query, fill a form built from its declared parameters (with their
+// ranges), run it, see the rows in the full-width results table and any nodes on the canvas.
+import { html, nothing, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { RunSavedQuery, SavedQueriesQuery, type SavedQuery, type SavedQueryResult } from '../api/queries.js';
 import { byId } from './dom.js';
+import { ResultsTable } from './results-table.js';
 import type { Workspace } from './workspace.js';
 
 const isNumber = (type: string) => type === 'Int' || type === 'Float';
-const cell = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? ''));
+
+/** "Int 1…10000, required": the parameter's type, range and whether it must be given. */
+function hint(p: SavedQuery['params'][number]): string {
+  const type = p.type === 'AccountKey' ? 'account key' : p.type;
+  const range = p.min !== null || p.max !== null ? ` ${p.min ?? ''}…${p.max ?? ''}` : '';
+  return `${type}${range}${p.required ? ', required' : ''}`;
+}
 
 function form(q: SavedQuery | undefined) {
   if (!q) return html``;
   return html`${q.params.map(
       (p) =>
         html`<label
-          >${p.name} <small>${p.type}${p.required ? ', required' : ''}</small
+          >${p.name} <small>${hint(p)}</small
           ><input
             name=${p.name}
             type=${isNumber(p.type) ? 'number' : 'text'}
             step=${p.type === 'Float' ? 'any' : '1'}
+            min=${p.min ?? nothing}
+            max=${p.max ?? nothing}
             .value=${p.default ?? ''}
             ?required=${p.required}
             title=${p.description}
@@ -27,27 +36,9 @@ function form(q: SavedQuery | undefined) {
     )}<button>Run</button>`;
 }
 
-function table(r: SavedQueryResult) {
-  return html`<p class="muted">${r.rows.length} rows${r.truncated ? ' (truncated)' : ''} in ${r.elapsedMs} ms</p>
-    <table class="result">
-      <thead>
-        <tr>
-          ${r.columns.map((c) => html`<th>${c}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${r.rows.slice(0, 200).map(
-          (row) =>
-            html`<tr>
-              ${r.columns.map((c) => html`<td>${cell((row as Record<string, unknown>)[c])}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-}
-
 export function initSavedQueriesPanel(ws: Workspace): void {
   let queries: SavedQuery[] = [];
+  const results = new ResultsTable(ws);
   const select = byId<HTMLSelectElement>('query-select');
   const selected = () => queries.find((x) => x.name === select.value);
   const drawForm = () => {
@@ -71,7 +62,8 @@ export function initSavedQueriesPanel(ws: Workspace): void {
     render(html`<p class="muted">Running…</p>`, out);
     try {
       const { runSavedQuery } = await gql(RunSavedQuery, { name: q.name, params });
-      render(table(runSavedQuery), out);
+      render(html`<p class="muted">${runSavedQuery.rows.length} rows: see the table under the canvas.</p>`, out);
+      results.show(q.name, runSavedQuery);
       if (runSavedQuery.graph.nodes.length) ws.addGraph(runSavedQuery.graph, 'force');
     } catch (e) {
       render(html`<p class="error">${messageOf(e)}</p>`, out);

@@ -3,7 +3,7 @@
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainPath, isPlainRel, type Plain, type PlainNode, type PlainRel } from '../db/plain.js';
 import { GraphBuilder, toGraphNode, type GraphData } from '../explore/graph-model.js';
-import { bindParams, type SavedQuery } from './catalog.js';
+import { bindParams, ParamError, type SavedQuery } from './catalog.js';
 
 export interface QueryResult {
   columns: string[];
@@ -36,6 +36,19 @@ function collect(v: Plain, nodes: PlainNode[], rels: PlainRel[]): void {
   } else if (Array.isArray(v)) v.forEach((x) => collect(x, nodes, rels));
 }
 
+/**
+ * No rows because an account parameter names no account is a mistake to report, not an empty
+ * answer: a typo'd key or a key from another data set would otherwise look like "nothing found".
+ */
+async function explainEmpty(db: Database, q: SavedQuery, params: Record<string, unknown>): Promise<void> {
+  for (const p of q.params) {
+    if (p.type !== 'AccountKey') continue;
+    const key = String(params[p.name]);
+    const found = await db.read('explore/entities', { ids: [{ label: 'Account', key }] });
+    if (!found.length) throw new ParamError(`parameter '${p.name}': no account with key '${key.slice(0, 80)}'`);
+  }
+}
+
 export async function runSavedQuery(
   db: Database,
   q: SavedQuery,
@@ -48,6 +61,7 @@ export async function runSavedQuery(
     q.mode === 'read'
       ? await db.readTextCapped(q.text, params, limits.maxRows, { timeoutMs: limits.timeoutMs })
       : await db.writeTextCapped(q.text, params, limits.maxRows, { timeoutMs: limits.timeoutMs });
+  if (result.rows.length === 0) await explainEmpty(db, q, params);
   const builder = new GraphBuilder(limits.maxNodes);
   const nodes: PlainNode[] = [];
   const rels: PlainRel[] = [];
