@@ -1,19 +1,30 @@
-// Render benchmark: time to add and lay out 1k, 5k and 10k elements in real headless Chromium,
-// this app's canvas against plain Cytoscape defaults (and the WebGL renderer), side by side in one
-// page. Serves the built client from the real server. Writes bench/results/render.json.
+// Render benchmark: time to add and lay out 1k, 5k, 10k and 20k elements in real headless Chromium
+// (software rendering: --disable-gpu), this app's canvas against plain Cytoscape defaults (and the
+// WebGL renderer), side by side in one page; then interaction: zoom and pan frame times (as fps),
+// selecting a node, and an expand adding 100 nodes with incremental placement. Serves the built
+// client from the real server. Writes bench/results/render.json.
 //
-//   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000] [--runs 3]
+//   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000,20000] [--runs 3]
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/helpers/browser.js';
 import { percentile, startBenchServer, writeResult } from './server.js';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,5000,10000' }, runs: { type: 'string', default: '3' } },
+  options: { sizes: { type: 'string', default: '1000,5000,10000,20000' }, runs: { type: 'string', default: '3' } },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const variants = ['baseline', 'app', 'webgl'] as const;
-type Timing = { addMs: number; layoutMs: number; firstFrameMs: number; totalMs: number; zoomFrameMs: number };
+type Timing = {
+  addMs: number;
+  layoutMs: number;
+  firstFrameMs: number;
+  totalMs: number;
+  zoomFrameMs: number;
+  panFrameMs: number;
+  selectMs: number;
+  expandMs: number;
+};
 
 const srv = await startBenchServer();
 const browser = await launchBrowser();
@@ -68,7 +79,23 @@ try {
             ts.map((t) => t.zoomFrameMs),
             50,
           ),
+          panFrameMs: percentile(
+            ts.map((t) => t.panFrameMs),
+            50,
+          ),
+          selectMs: percentile(
+            ts.map((t) => t.selectMs),
+            50,
+          ),
+          expandMs: percentile(
+            ts.map((t) => t.expandMs),
+            50,
+          ),
         };
+        Object.assign(row, {
+          zoomFps: Math.round(1000 / Math.max(1, row.zoomFrameMs)),
+          panFps: Math.round(1000 / Math.max(1, row.panFrameMs)),
+        });
         results.push(row);
         console.error(JSON.stringify(row));
       }

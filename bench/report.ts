@@ -200,6 +200,10 @@ if (render) {
       r.totalMs,
       base ? x(r.totalMs, base.totalMs) : '',
       r.zoomFrameMs,
+      r.panFrameMs ?? '',
+      r.panFrameMs ? Math.round(1000 / Math.max(1, r.panFrameMs)) : '',
+      r.selectMs ?? '',
+      r.expandMs ?? '',
     ]);
   }
   out.push(
@@ -214,6 +218,10 @@ if (render) {
         'total ms',
         'vs baseline',
         'ms/frame zooming',
+        'ms/frame panning',
+        'pan fps',
+        'select ms',
+        'expand +100 ms',
       ],
       rows,
     ),
