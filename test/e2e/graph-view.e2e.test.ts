@@ -27,7 +27,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.goto(server.url);
-});
+  // Generating, ingesting and detecting the data set takes minutes on a loaded machine.
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -327,9 +328,8 @@ describe('search', () => {
     const proxy = await hits('proxy');
     expect(proxy.length).toBeGreaterThan(0);
     expect(proxy.filter((h) => /^IP /.test(h.trim())).length).toBeGreaterThan(0);
-    expect(await page.locator('#search-results .ring-item').first().locator('.tag').allTextContents()).toContain(
-      'proxy',
-    );
+    const ipHit = page.locator('#search-results .ring-item', { hasText: /^\s*IP / }).first();
+    expect(await ipHit.locator('.tag').allTextContents()).toContain('proxy');
     await shot('search-proxy.png');
   });
 
@@ -422,5 +422,176 @@ describe('legend', () => {
     expect(byKey.path!.text).toBe('path');
     for (const e of entries) expect(e.visible, e.key).toBe(true);
     await page.locator('#legend').screenshot({ path: path.join(SCREENSHOT_DIR, 'legend.png') });
+  });
+});
+
+describe('saved-query results and parameters', () => {
+  it('explains wrong parameters instead of returning 0 rows', async () => {
+    await page.click('.tabs button[data-tab="queries"]');
+    await page.selectOption('#query-select', 'drop-addresses');
+    await page.fill('#query-form input[name="minAccounts"]', '-5');
+    // The form knows the range (from the query's header) and says so before sending anything…
+    expect(
+      await page
+        .locator('#query-form input[name="minAccounts"]')
+        .evaluate((i) => (i as never as { validationMessage: string }).validationMessage),
+    ).not.toBe('');
+    expect(await page.locator('#query-form').textContent()).toMatch(/Int 1…100000/);
+    // …and the API refuses it with a message naming the parameter and the rule.
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ runSavedQuery(name: "drop-addresses", params: {minAccounts: -5}) { columns } }',
+      }),
+    });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.message).toMatch(/parameter 'minAccounts' must be at least 1, got -5/);
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    // An account key that names no account is an error, not an empty table.
+    await page.selectOption('#query-select', 'shared-device-accounts');
+    await page.fill('#query-form input[name="accountId"]', 'u_nobody');
+    await page.click('#query-form button');
+    await expect
+      .poll(() => page.locator('#query-result').textContent(), { timeout: 15_000 })
+      .toMatch(/parameter 'accountId': no account with key 'u_nobody'/);
+    // The id form copied from the canvas works.
+    const member = data.truth.rings.find((r) => r.scenario === 'coupon-farm')!.members[0]!;
+    await page.fill('#query-form input[name="accountId"]', `Account:${member}`);
+    await page.click('#query-form button');
+    await expect.poll(() => page.locator('#query-result').textContent(), { timeout: 15_000 }).toMatch(/\d+ rows/);
+  });
+
+  it('shows rows in a full-width sortable table whose rows select and reveal their node', async () => {
+    await page.click('#btn-clear');
+    await page.selectOption('#query-select', 'drop-addresses');
+    await page.fill('#query-form input[name="minAccounts"]', '2');
+    await page.click('#query-form button');
+    const drawer = page.locator('#results-drawer');
+    await expect.poll(() => drawer.isVisible(), { timeout: 15_000 }).toBe(true);
+    const canvas = (await page.locator('#cy').boundingBox())!;
+    const box = (await drawer.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(canvas.width - 2);
+    expect(await drawer.locator('th').allTextContents()).toEqual(
+      expect.arrayContaining(
+        ['address', 'accounts', 'orders', 'amount', 'refunds', 'chargebacks'].map((c) => expect.stringContaining(c)),
+      ),
+    );
+    const accounts = async () => (await drawer.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    await drawer.locator('th', { hasText: 'accounts' }).click();
+    const asc = await accounts();
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await drawer.locator('th', { hasText: 'accounts' }).click();
+    const desc = await accounts();
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    const row = drawer.locator('tbody tr.clickable').first();
+    const address = (await row.locator('td').first().textContent())!;
+    await row.click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy
+              .$('node:selected')
+              .map((n) => n.id()),
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual([`Address:${address}`]);
+    await expect
+      .poll(() => page.locator('#details h2').textContent(), { timeout: 15_000 })
+      .toContain(address.slice(0, 20));
+    expect(await row.getAttribute('class')).toMatch(/active/);
+    await shot('saved-query-table.png');
+    await page.click('#results-close');
+    expect(await drawer.isVisible()).toBe(false);
+  });
+});
+
+describe('hub paging', () => {
+  it('puts a "+N more" node next to a hub and pages on through its links when tapped', async () => {
+    await page.click('#btn-clear');
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ search(text: "GET", types: ["Api"], first: 50) { id degree } }' }),
+    });
+    const hubs = ((await res.json()) as { data: { search: { id: string; degree: number }[] } }).data.search;
+    const hub =
+      hubs.filter((h) => h.degree > 150 && h.degree < 400).sort((a, b) => b.degree - a.degree)[0] ??
+      hubs.sort((a, b) => b.degree - a.degree)[0]!;
+    expect(hub.degree).toBeGreaterThan(100);
+    await page.evaluate(
+      (id) =>
+        (
+          globalThis as never as { ringscope: { workspace: { openEntity(id: string): Promise<void> } } }
+        ).ringscope.workspace.openEntity(id),
+      hub.id,
+    );
+    await expect.poll(status, { timeout: 15_000 }).toContain(`${hub.id} has ${hub.degree} links, 100 shown`);
+    const more = () =>
+      page.evaluate(() => {
+        const cy = (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy;
+        const m = cy.$('node.more');
+        return m.length ? (m.style('label') as string) : null;
+      });
+    expect(await more()).toBe(`+${hub.degree - 100} more links`);
+    await shot('hub-more-node.png');
+    const before = (await nodeIds()).length;
+    await page.evaluate(() =>
+      (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.$('node.more').emit('tap'),
+    );
+    await expect.poll(async () => (await nodeIds()).length, { timeout: 15_000 }).toBeGreaterThan(before);
+    const next = await more();
+    if (hub.degree > 200) expect(next).toBe(`+${hub.degree - 200} more links`);
+    else expect(next).toBeNull();
+  });
+});
+
+describe('time bar', () => {
+  it('draws an activity histogram, and a drag across it chooses the window and fades the rest', async () => {
+    await page.click('#btn-clear');
+    await page.click('.tabs button[data-tab="rings"]');
+    await page.locator('.ring-item').first().click();
+    await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 15_000 }).toMatch(/^Ring /);
+    const bars = page.locator('#t-hist rect.bar');
+    await expect.poll(() => bars.count()).toBeGreaterThan(10);
+    const heights = (await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('height'))))).filter(
+      (h) => h > 0,
+    );
+    expect(heights.length).toBeGreaterThan(0);
+    const faded = () =>
+      page.evaluate(
+        () => (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.$('.faded').length,
+      );
+    expect(await faded()).toBe(0);
+    const hist = (await page.locator('#t-hist').boundingBox())!;
+    await page.mouse.move(hist.x + hist.width * 0.7, hist.y + hist.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(hist.x + hist.width * 0.85, hist.y + hist.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.locator('#t-label').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}$/);
+    expect(Number(await page.locator('#t-from').inputValue())).toBeGreaterThan(600);
+    expect(Number(await page.locator('#t-to').inputValue())).toBeLessThan(900);
+    expect(await page.locator('#t-hist rect.window').getAttribute('width')).not.toBe('60');
+    expect(await faded()).toBeGreaterThan(0);
+    await shot('time-bar-brush.png');
+    // A click on the histogram goes back to all time.
+    await page.mouse.click(hist.x + hist.width * 0.5, hist.y + hist.height / 2);
+    expect(await page.locator('#t-label').textContent()).toBe('all time');
+    expect(await faded()).toBe(0);
+  });
+
+  it('plays: the window slides through time and can be paused', async () => {
+    await page.click('#t-play');
+    const first = await page.locator('#t-label').textContent();
+    await expect.poll(() => page.locator('#t-label').textContent(), { timeout: 5_000 }).not.toBe(first);
+    const later = await page.locator('#t-label').textContent();
+    expect(later).toMatch(/→/);
+    await page.click('#t-play');
+    expect(await page.locator('#t-play').textContent()).toMatch(/Play/);
+    const paused = await page.locator('#t-label').textContent();
+    await page.waitForTimeout(400);
+    expect(await page.locator('#t-label').textContent()).toBe(paused);
   });
 });

@@ -97,8 +97,6 @@ export const stylesheet: StylesheetJson = [
     },
   },
   // Last, so they win over the generic node and edge rules above.
-  { selector: 'edge.path', style: { 'line-color': COLORS.path, width: 5, opacity: 1, 'z-index': 10 } },
-  { selector: 'node.path', style: { 'border-width': 4, 'border-color': COLORS.path, 'z-index': 10 } },
   {
     selector: 'node:selected',
     style: {
@@ -130,4 +128,7 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': '#5a6473', label: '' } },
   { selector: 'edge:selected', style: { 'line-color': COLORS.selected, width: 4, opacity: 1 } },
+  // A found path stays magenta even while its ends are selected (the selection halo still shows).
+  { selector: 'edge.path', style: { 'line-color': COLORS.path, width: 5, opacity: 1, 'z-index': 10 } },
+  { selector: 'node.path', style: { 'border-width': 4, 'border-color': COLORS.path, 'z-index': 10 } },
 ];

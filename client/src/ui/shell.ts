@@ -74,16 +74,30 @@ const shell = html`<header class="topbar">
     <div id="cy" class="cy"></div>
     <div id="tier-headings" class="cy-layer"></div>
     <div id="help" class="help" hidden></div>
+    <section id="results-drawer" class="results-drawer" hidden></section>
     <div id="overlay" class="overlay">${EMPTY_HINT}</div>
     <div id="status" class="status"></div>
     <div class="timebar">
-      <span>Time window</span><input id="t-from" type="range" min="0" max="1000" value="0" /><input
-        id="t-to"
-        type="range"
-        min="0"
-        max="1000"
-        value="1000"
-      /><span id="t-label" class="muted">all time</span>
+      <span>Time</span>
+      <div class="t-track">
+        <div
+          id="t-hist"
+          class="t-hist"
+          title="Activity of the links on the canvas: drag across to choose a window, click to reset"
+        ></div>
+        <div class="t-sliders">
+          <input id="t-from" type="range" min="0" max="1000" value="0" aria-label="window start" /><input
+            id="t-to"
+            type="range"
+            min="0"
+            max="1000"
+            value="1000"
+            aria-label="window end"
+          />
+        </div>
+      </div>
+      <button id="t-play" title="Slide the window through time">▶ Play</button>
+      <span id="t-label" class="muted">all time</span>
     </div>
     <div id="legend" class="legend"></div>
   </main>
