@@ -468,7 +468,8 @@ describe('saved-query results and parameters', () => {
     await page.fill('#query-form input[name="minAccounts"]', '2');
     await page.click('#query-form button');
     const drawer = page.locator('#results-drawer');
-    await expect.poll(() => drawer.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => drawer.locator('header b').textContent(), { timeout: 15_000 }).toBe('drop-addresses');
+    expect(await drawer.isVisible()).toBe(true);
     const canvas = (await page.locator('#cy').boundingBox())!;
     const box = (await drawer.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(canvas.width - 2);
