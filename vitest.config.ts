@@ -3,6 +3,12 @@
 // setup (or NEO4J_URI) and run one file at a time, because each file owns the database while it runs.
 import { defineConfig } from 'vitest/config';
 
+// Quiet by default: the server's logger, the Neo4j driver's warnings (connection errors the
+// outage tests cause on purpose) and CLI children log at `error`. Failures still show as failed
+// assertions and error lines; RINGSCOPE_LOG_LEVEL=info npm test shows everything.
+const env = { RINGSCOPE_LOG_LEVEL: process.env.RINGSCOPE_LOG_LEVEL ?? 'error' };
+const setupFiles = ['test/setup/log-level.ts'];
+
 export default defineConfig({
   test: {
     // Integration and e2e files share one database and wipe it: no two test files run at once,
@@ -13,12 +19,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          env,
+          setupFiles,
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
+          env,
+          setupFiles,
           globalSetup: ['test/setup/global-neo4j.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
@@ -29,6 +39,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          env,
+          setupFiles,
           globalSetup: ['test/setup/global-neo4j.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

@@ -12,11 +12,12 @@ export function setLogLevel(level: LogLevel): void {
 type DriverLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /**
- * The neo4j-driver `logging` option, writing to pino. The driver's info lines (pool and routing
- * chatter) are only wanted when debugging, so below debug it reports warnings and errors only.
+ * The neo4j-driver `logging` option, writing to pino at the configured level (also where nothing
+ * has called setLogLevel, as in tests). The driver's info lines (pool and routing chatter) are
+ * only wanted when debugging, so below debug it reports warnings and errors only.
  */
 export function driverLogging(level: LogLevel): { level: DriverLevel; logger: (l: DriverLevel, msg: string) => void } {
-  const child = log.child({ component: 'neo4j-driver' });
+  const child = log.child({ component: 'neo4j-driver' }, { level });
   return {
     level: level === 'debug' || level === 'trace' ? 'debug' : 'warn',
     logger: (l, msg) => child[l](msg),
