@@ -106,6 +106,7 @@ const scales = files
   .map(read)
   .sort((a: Json, b: Json) => a.accounts - b.accounts);
 if (scales.length) {
+  const opt = (v: unknown, digits = 0) => (typeof v === 'number' ? v.toFixed(digits) : '–');
   out.push('### Scale (each step is the CLI in its own process; peak RSS is that process)', '');
   out.push(
     table(
@@ -113,10 +114,13 @@ if (scales.length) {
         'accounts',
         'rows',
         'generate s',
-        'gen RSS MB',
         'ingest s',
         'rows/s',
         'ingest RSS MB',
+        'bulk ingest s',
+        'bulk rows/s',
+        'bulk RSS MB',
+        'bulk vs ingest',
         'nodes',
         'relationships',
         'detect s',
@@ -124,25 +128,62 @@ if (scales.length) {
         'precision',
         'recall',
       ],
-      scales.map((d: Json) => [
-        d.accounts,
-        d.ingest.rows,
-        d.generate.seconds.toFixed(1),
-        d.generate.peakRssMb,
-        d.ingest.seconds.toFixed(0),
-        d.ingest.rowsPerSecond,
-        d.ingest.peakRssMb,
-        d.ingest.nodesCreated,
-        d.ingest.relationshipsCreated,
-        d.detect.seconds.toFixed(1),
-        d.detect.peakRssMb,
-        d.evaluation.truth.members.precision,
-        d.evaluation.truth.members.recall,
-      ]),
+      scales.map((d: Json) => {
+        const loaded = d.ingest ?? d.bulk;
+        return [
+          d.accounts,
+          loaded.rows,
+          d.generate.seconds.toFixed(1),
+          opt(d.ingest?.seconds),
+          d.ingest?.rowsPerSecond ?? '–',
+          d.ingest?.peakRssMb ?? '–',
+          opt(d.bulk?.seconds),
+          d.bulk?.rowsPerSecond ?? '–',
+          d.bulk?.peakRssMb ?? '–',
+          d.bulk?.speedupVsTransactional ? `${d.bulk.speedupVsTransactional}x faster` : '–',
+          loaded.nodesCreated,
+          loaded.relationshipsCreated,
+          d.detect.seconds.toFixed(1),
+          d.detect.peakRssMb,
+          d.evaluation.truth.members.precision,
+          d.evaluation.truth.members.recall,
+        ];
+      }),
     ),
     '',
   );
-  for (const d of scales) {
+  const phased = scales.filter((d: Json) => d.detect.phases);
+  if (phased.length) {
+    const names = ['graph', 'grouping', 'riskFeatures', 'scoring', 'risk', 'write', 'history'];
+    out.push(
+      'Detection by step (wall seconds; graph = identifiers and soft signals streamed into the account graph):',
+      '',
+    );
+    out.push(
+      table(
+        ['accounts', ...names, 'total'],
+        phased.map((d: Json) => [
+          d.accounts,
+          ...names.map((n) => opt(d.detect.phases[n], 1)),
+          d.detect.seconds.toFixed(1),
+        ]),
+      ),
+      '',
+    );
+  }
+  const bulked = scales.filter((d: Json) => d.bulk?.bulk);
+  if (bulked.length) {
+    out.push(
+      `Bulk load by step (s): ${bulked
+        .map(
+          (d: Json) =>
+            `${d.accounts}: read, spill and aggregate ${opt(d.bulk.bulk.prepareSeconds)}, offline import ${opt(d.bulk.bulk.importSeconds)}, restart with schema and indexes ${opt(d.bulk.bulk.finishSeconds)}`,
+        )
+        .join('; ')}.`,
+      '',
+    );
+  }
+  for (const d of scales.filter((x: Json) => x.ingest)) {
     out.push(
       `Rows/s by file at ${d.accounts}: ${d.ingest.perFile
         .filter((f: Json) => f.rows > 10000)

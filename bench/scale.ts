@@ -3,6 +3,12 @@
 // are what a user sees. Writes bench/results/<name>.json (default name scale-<N>).
 //
 //   npx tsx bench/scale.ts --accounts 100000 [--seed 7] [--port 7688] [--name scale-100000] [--keep]
+//                          [--ingest both|tx|bulk]
+//
+// --ingest both (default): the transactional ingest, then `ingest --bulk` (offline importer) of the
+// same files into a second data dir (Bolt port + 10), side by side in this run, the graphs' counts
+// compared; detection runs on the transactional one. bulk: only the bulk load (for sizes where the
+// transactional ingest takes too long to repeat), detection on it. tx: only the transactional one.
 //
 // --keep leaves the database running and filled (the API latency benchmark reuses it);
 // --detect-only reruns detect + evaluate on the data an earlier run of the same name loaded.
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     name: { type: 'string' },
     'detect-only': { type: 'boolean', default: false },
+    ingest: { type: 'string', default: 'both' },
   },
 });
 const accounts = Number(values.accounts);
@@ -38,12 +45,19 @@ const env = {
   RINGSCOPE_HEAP: accounts > 200_000 ? '4g' : '2g',
 };
 const cli = path.join(root, 'bin', 'ringscope.mjs');
+const ingestMode = values.ingest;
+if (!['both', 'tx', 'bulk'].includes(ingestMode))
+  throw new Error(`--ingest must be both, tx or bulk, got '${ingestMode}'`);
+const bulkEnv =
+  ingestMode === 'bulk'
+    ? env
+    : { ...env, RINGSCOPE_DATA_DIR: path.join(dataDir, 'bulk'), RINGSCOPE_BOLT_PORT: String(Number(values.port) + 10) };
 
-function run(label: string, args: string[]): Record<string, unknown> {
+function run(label: string, args: string[], runEnv: NodeJS.ProcessEnv = env): Record<string, unknown> {
   const started = Date.now();
   process.stderr.write(`[${new Date().toISOString()}] ${label}…\n`);
   const out = execFileSync(process.execPath, [cli, ...args], {
-    env,
+    env: runEnv,
     cwd: genDir,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -60,7 +74,30 @@ if (!values['detect-only']) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(genDir, { recursive: true });
 }
-execFileSync(process.execPath, [cli, 'db', 'start'], { env, stdio: 'inherit' });
+type IngestJson = {
+  files: { file: string; rowsRead: number; seconds: number }[];
+  seconds: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  bulk?: Record<string, number>;
+};
+const ingestTotals = (ingest: IngestJson & { wallSeconds?: unknown }) => {
+  const rows = ingest.files.reduce((s, f) => s + f.rowsRead, 0);
+  const { files, ...totals } = ingest;
+  return {
+    ...totals,
+    rows,
+    rowsPerSecond: Math.round(rows / ingest.seconds),
+    perFile: files.map((f) => ({ file: f.file, rows: f.rowsRead, rowsPerSecond: Math.round(f.rowsRead / f.seconds) })),
+  };
+};
+
+let dbStarted = false;
+const startDb = () => {
+  execFileSync(process.execPath, [cli, 'db', 'start'], { env, stdio: 'inherit' });
+  dbStarted = true;
+};
+if (values['detect-only'] || ingestMode !== 'bulk') startDb();
 try {
   let result: Record<string, unknown>;
   if (values['detect-only']) {
@@ -77,38 +114,51 @@ try {
       values.seed,
       '--json',
     ]);
-    const ingest = run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as {
-      files: { file: string; rowsRead: number; seconds: number }[];
-      seconds: number;
-    };
-    const rows = ingest.files.reduce((s, f) => s + f.rowsRead, 0);
-    const { files, ...totals } = ingest;
-    result = {
-      accounts,
-      seed: Number(values.seed),
-      neo4j: { pageCacheMb, heap: env.RINGSCOPE_HEAP },
-      generate,
-      ingest: {
-        ...totals,
-        rows,
-        rowsPerSecond: Math.round(rows / ingest.seconds),
-        perFile: files.map((f) => ({
-          file: f.file,
-          rows: f.rowsRead,
-          rowsPerSecond: Math.round(f.rowsRead / f.seconds),
-        })),
-      },
-      loadedAt: new Date().toISOString(),
-    };
+    result = { accounts, seed: Number(values.seed), neo4j: { pageCacheMb, heap: env.RINGSCOPE_HEAP }, generate };
+    if (ingestMode !== 'bulk') {
+      result.ingest = ingestTotals(run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as IngestJson);
+    }
+    if (ingestMode !== 'tx') {
+      fs.rmSync(bulkEnv.RINGSCOPE_DATA_DIR!, { recursive: true, force: true });
+      const bulk = ingestTotals(
+        run('ingest --bulk', ['ingest', '--bulk', ...GENERATED_FILES, '--json'], bulkEnv) as IngestJson,
+      );
+      const tx = result.ingest as ReturnType<typeof ingestTotals> | undefined;
+      result.bulk = {
+        ...bulk,
+        ...(tx
+          ? {
+              speedupVsTransactional: Number((tx.seconds / bulk.seconds).toFixed(2)),
+              sameCounts:
+                tx.nodesCreated === bulk.nodesCreated && tx.relationshipsCreated === bulk.relationshipsCreated,
+            }
+          : {}),
+      };
+      if (tx && !(result.bulk as { sameCounts: boolean }).sameCounts) {
+        throw new Error(`bulk and transactional graphs differ: ${JSON.stringify({ tx, bulk })}`);
+      }
+      if (ingestMode === 'bulk') startDb();
+    }
+    result.loadedAt = new Date().toISOString();
   }
-  const detect = run('detect', ['detect', '--json']) as { rings: unknown[]; seconds: number; peakRssMb: number };
+  const detect = run('detect', ['detect', '--json']) as {
+    rings: unknown[];
+    seconds: number;
+    peakRssMb: number;
+    stats?: { phases?: Record<string, number> };
+  };
   const evaluation = run('evaluate', ['evaluate', '--truth', 'truth.json', '--json']);
-  result.detect = { rings: detect.rings.length, seconds: detect.seconds, peakRssMb: detect.peakRssMb };
+  result.detect = {
+    rings: detect.rings.length,
+    seconds: detect.seconds,
+    peakRssMb: detect.peakRssMb,
+    phases: detect.stats?.phases,
+  };
   result.evaluation = evaluation;
   result.detectedAt = new Date().toISOString();
   delete result.date;
   delete result.machine;
   writeResult(name, result);
 } finally {
-  if (!values.keep) execFileSync(process.execPath, [cli, 'db', 'stop'], { env, stdio: 'inherit' });
+  if (dbStarted && !values.keep) execFileSync(process.execPath, [cli, 'db', 'stop'], { env, stdio: 'inherit' });
 }

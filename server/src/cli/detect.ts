@@ -30,6 +30,7 @@ export function registerDetect(program: Command): void {
               accounts: result.accounts,
               riskModel: result.riskModel,
               seconds: result.seconds,
+              stats: result.stats,
               peakRssMb: peakRssMb(),
             }),
           );

@@ -39,7 +39,14 @@ export interface DetectResult {
   accounts: { id: string; risk: number; ring: string | null; reasons: Reason[] }[];
   riskModel: RiskModelSummary;
   seconds: number;
-  stats: { linkedAccounts: number; links: number; candidates: number; peakRssMb: number };
+  stats: {
+    linkedAccounts: number;
+    links: number;
+    candidates: number;
+    peakRssMb: number;
+    /** Wall seconds per step (graph, grouping, riskFeatures, scoring, risk, write), for the scale bench. */
+    phases: Record<string, number>;
+  };
 }
 
 const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
@@ -187,9 +194,17 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
   const started = Date.now();
   let peakRss = process.memoryUsage().rss;
   const maxShare = opts.maxShare ?? 50;
+  const phases: Record<string, number> = {};
+  let phaseStart = Date.now();
+  const phase = (name: string) => {
+    phases[name] = (Date.now() - phaseStart) / 1000;
+    phaseStart = Date.now();
+  };
   const g = await buildAccountGraph(db, maxShare);
+  phase('graph');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const groups = groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
+  phase('grouping');
 
   // Identifiers and soft links per group, for the reasons.
   const groupOf = new Int32Array(g.keys.length).fill(-1);
@@ -205,6 +220,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
   }
 
   const table = await readRiskFeatures(db);
+  phase('riskFeatures');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const individual = individualRisk(table);
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
@@ -236,6 +252,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     scored.push({ score, size: feats.length, members: feats.map((f) => f.key).sort(), reasons });
   });
   scored.sort((a, b) => b.score - a.score || b.size - a.size);
+  phase('scoring');
 
   const previous = (await db.read('detect/previous-rings', {}, { timeoutMs: 0 })).map((r) => ({
     id: String(r.id),
@@ -258,6 +275,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     if (ta >= 0 && tb >= 0) shareLinks.push({ a: ta, b: tb, w });
   }
   const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed });
+  phase('risk');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const accounts: DetectResult['accounts'] = [];
   for (let i = 0; i < table.keys.length; i++) {
@@ -295,8 +313,10 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     },
     { timeoutMs: 0 },
   );
+  phase('write');
   // Ring history, attack types and triage labels (the investigator workflow's part of a run).
   await afterDetection(db, previous, rings);
+  phase('history');
   return {
     rings,
     accounts,
@@ -307,6 +327,7 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
       links: g.edges.size,
       candidates: groups.length,
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      phases,
     },
   };
 }
