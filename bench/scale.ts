@@ -119,7 +119,7 @@ try {
       result.ingest = ingestTotals(run('ingest', ['ingest', ...GENERATED_FILES, '--json']) as IngestJson);
     }
     if (ingestMode !== 'tx') {
-      fs.rmSync(bulkEnv.RINGSCOPE_DATA_DIR!, { recursive: true, force: true });
+      fs.rmSync(path.join(bulkEnv.RINGSCOPE_DATA_DIR!, 'neo4j'), { recursive: true, force: true });
       const bulk = ingestTotals(
         run('ingest --bulk', ['ingest', '--bulk', ...GENERATED_FILES, '--json'], bulkEnv) as IngestJson,
       );

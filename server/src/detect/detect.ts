@@ -79,7 +79,7 @@ function timedMembers(g: AccountGraph, row: Record<string, unknown>): { account:
 
 export async function buildAccountGraph(db: Database, maxShare: number): Promise<AccountGraph> {
   const g = new AccountGraph();
-  await db.stream(
+  const identifiers = db.stream(
     'detect/shared-identifiers',
     { maxShare },
     (row) => {
@@ -101,24 +101,24 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
       for (const chain of burstChains(timedMembers(g, row), windowMs))
         if (chain.length >= minChain) g.addSoft(kind, chain, weight(row));
     };
-  await db.stream(
-    'detect/phone-blocks',
-    { minAccounts: 3, maxShare },
-    bursts('SEQUENTIAL_PHONES', 2 * DAY, 3, (row) => (Number(row.tagged) > 0 ? 0.6 : 0.35)),
-    { timeoutMs: 0 },
-  );
-  await db.stream(
-    'detect/email-stems',
-    { minAccounts: 3, maxShare },
-    bursts('EMAIL_PATTERN', DAY, 3, () => 0.2),
-    { timeoutMs: 0 },
-  );
-  await db.stream(
-    'detect/ip-registrations',
-    { maxShare, benignTags: BENIGN_TAGS },
-    bursts('IP_REGISTRATION_BURST', HOUR, 2, () => 0.3),
-    { timeoutMs: 0 },
-  );
+  // The three soft-signal reads run while the identifiers stream in (Neo4j answers them on other
+  // cores); their rows are few and are applied afterwards in the same order as before, so the graph
+  // (and every ring) is the same as reading one after another.
+  const collect = (name: string, params: Record<string, unknown>) => {
+    const rows: Record<string, unknown>[] = [];
+    return db.stream(name, params, (row) => void rows.push(row), { timeoutMs: 0 }).then(() => rows);
+  };
+  const soft = Promise.all([
+    collect('detect/phone-blocks', { minAccounts: 3, maxShare }),
+    collect('detect/email-stems', { minAccounts: 3, maxShare }),
+    collect('detect/ip-registrations', { maxShare, benignTags: BENIGN_TAGS }),
+  ]);
+  soft.catch(() => {});
+  await identifiers;
+  const [phones, emails, ips] = await soft;
+  phones.forEach(bursts('SEQUENTIAL_PHONES', 2 * DAY, 3, (row) => (Number(row.tagged) > 0 ? 0.6 : 0.35)));
+  emails.forEach(bursts('EMAIL_PATTERN', DAY, 3, () => 0.2));
+  ips.forEach(bursts('IP_REGISTRATION_BURST', HOUR, 2, () => 0.3));
   return g;
 }
 
@@ -200,8 +200,13 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     phases[name] = (Date.now() - phaseStart) / 1000;
     phaseStart = Date.now();
   };
-  const g = await buildAccountGraph(db, maxShare);
-  phase('graph');
+  // The account graph and the risk feature table are independent reads: both at once.
+  const reads = Date.now();
+  const [g, table] = await Promise.all([
+    buildAccountGraph(db, maxShare).then((graph) => ((phases.graph = (Date.now() - reads) / 1000), graph)),
+    readRiskFeatures(db).then((t) => ((phases.riskFeatures = (Date.now() - reads) / 1000), t)),
+  ]);
+  phaseStart = Date.now();
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const groups = groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
   phase('grouping');
@@ -219,8 +224,6 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
     for (const [gi, c] of counts) if (c >= 2) sharedByGroup[gi]!.push(id);
   }
 
-  const table = await readRiskFeatures(db);
-  phase('riskFeatures');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const individual = individualRisk(table);
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
