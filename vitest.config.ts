@@ -9,44 +9,29 @@ import { defineConfig } from 'vitest/config';
 const env = { RINGSCOPE_LOG_LEVEL: process.env.RINGSCOPE_LOG_LEVEL ?? 'error' };
 const setupFiles = ['test/setup/log-level.ts'];
 
+/** A tier whose files share the one Neo4j of the global setup, one file at a time. */
+const withDatabase = (name: string, include: string) => ({
+  test: {
+    name,
+    include: [include],
+    env,
+    setupFiles,
+    globalSetup: ['test/setup/global-neo4j.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
+
 export default defineConfig({
   test: {
     // Integration and e2e files share one database and wipe it: no two test files run at once,
     // across projects too (the unit files are fast enough to run one by one).
     fileParallelism: false,
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          env,
-          setupFiles,
-        },
-      },
-      {
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.int.test.ts'],
-          env,
-          setupFiles,
-          globalSetup: ['test/setup/global-neo4j.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.e2e.test.ts'],
-          env,
-          setupFiles,
-          globalSetup: ['test/setup/global-neo4j.ts'],
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-        },
-      },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env, setupFiles } },
+      withDatabase('integration', 'test/integration/**/*.int.test.ts'),
+      withDatabase('e2e', 'test/e2e/**/*.e2e.test.ts'),
     ],
   },
 });
