@@ -61,11 +61,12 @@ export class Database {
   constructor(
     private readonly config: Config,
     readonly catalog: CypherCatalog,
-    uri: string,
+    readonly uri: string,
+    opts: { poolSize?: number } = {},
   ) {
     this.driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), {
       disableLosslessIntegers: true,
-      maxConnectionPoolSize: 20,
+      maxConnectionPoolSize: opts.poolSize ?? 20,
       connectionAcquisitionTimeout: 20_000,
       connectionTimeout: 5_000,
       // Transient errors are retried, but a database that is down should be reported in seconds.
@@ -284,6 +285,11 @@ export class Database {
         await new Promise((r) => setTimeout(r, 250));
       }
     }
+  }
+
+  /** Another connection to the same database with its own small pool (health checks). */
+  sibling(poolSize: number): Database {
+    return new Database(this.config, this.catalog, this.uri, { poolSize });
   }
 
   async close(): Promise<void> {
