@@ -12,6 +12,7 @@ import { initRingsPanel } from './ui/rings-panel.js';
 import { initSavedQueriesPanel } from './ui/saved-queries-panel.js';
 import { initSearchPanel } from './ui/search-panel.js';
 import { initShortcuts } from './ui/shortcuts.js';
+import { initSignIn } from './ui/sign-in.js';
 import { renderShell } from './ui/shell.js';
 import { initTabs } from './ui/tabs.js';
 import { initTimeWindow } from './ui/time-window.js';
@@ -33,6 +34,7 @@ initRingsPanel(ws);
 initSearchPanel(ws);
 initSavedQueriesPanel(ws);
 void showHealth();
+void initSignIn();
 
 // Test hook: browser tests read the canvas through `window.ringscope.cy`.
 (window as unknown as { ringscope: unknown }).ringscope = { cy: ws.cy, workspace: ws, TYPE_STYLE };
