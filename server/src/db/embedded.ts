@@ -83,6 +83,16 @@ function pidFile(config: Config) {
   return path.join(config.embedded.home, 'launcher.pid');
 }
 
+/** Removes the pid file only if it still names `pid`: a launcher started since owns it then. */
+function removePidFile(config: Config, pid: number | undefined): void {
+  try {
+    if (pid !== undefined && fs.readFileSync(pidFile(config), 'utf8').trim() === String(pid))
+      fs.rmSync(pidFile(config), { force: true });
+  } catch {
+    // no pid file: nothing to remove
+  }
+}
+
 function readPid(config: Config): number | undefined {
   try {
     const pid = Number(fs.readFileSync(pidFile(config), 'utf8').trim());
@@ -234,7 +244,7 @@ export async function startEmbedded(
       stop: async () => {
         process.off('exit', killOnExit);
         if (child.exitCode === null && child.pid) await stopPid(child.pid);
-        fs.rmSync(pidFile(config), { force: true });
+        removePidFile(config, child.pid);
       },
     };
   }
@@ -270,7 +280,7 @@ export async function stopEmbedded(config: Config): Promise<boolean> {
   const pid = readPid(config);
   if (pid === undefined) return false;
   await stopPid(pid);
-  fs.rmSync(pidFile(config), { force: true });
+  removePidFile(config, pid);
   return true;
 }
 
