@@ -3,7 +3,15 @@
 import type { Core } from 'cytoscape';
 import { byId, download } from './dom.js';
 
-const csvCell = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
+/**
+ * One quoted CSV cell. Text starting with = + - @ (or a tab or carriage return) would be run as a
+ * formula by spreadsheet programs (=HYPERLINK(…)): it gets a leading apostrophe, as OWASP advises.
+ */
+export function csvCell(v: unknown): string {
+  let text = String(v ?? '');
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
 
 export function toCsv(cy: Core): string {
   const lines = ['kind,id,type,label,risk,tags,flagged,source,target,count,firstSeen,lastSeen'];
