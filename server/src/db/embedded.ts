@@ -79,12 +79,12 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function pidFile(config: Config) {
+export function pidFile(config: Config) {
   return path.join(config.embedded.home, 'launcher.pid');
 }
 
 /** Removes the pid file only if it still names `pid`: a launcher started since owns it then. */
-function removePidFile(config: Config, pid: number | undefined): void {
+export function removePidFile(config: Config, pid: number | undefined): void {
   try {
     if (pid !== undefined && fs.readFileSync(pidFile(config), 'utf8').trim() === String(pid))
       fs.rmSync(pidFile(config), { force: true });
