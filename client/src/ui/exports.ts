@@ -1,17 +1,8 @@
 // Exports of the picture: PNG, JSON (nodes and edges with their data, flags included) and CSV.
 // The "+N more" helper nodes of hubs are not part of the picture and are left out.
 import type { Core } from 'cytoscape';
+import { csvCell } from './csv-cell.js';
 import { byId, download } from './dom.js';
-
-/**
- * One quoted CSV cell. Text starting with = + - @ (or a tab or carriage return) would be run as a
- * formula by spreadsheet programs (=HYPERLINK(…)): it gets a leading apostrophe, as OWASP advises.
- */
-export function csvCell(v: unknown): string {
-  let text = String(v ?? '');
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-}
 
 export function toCsv(cy: Core): string {
   const lines = ['kind,id,type,label,risk,tags,flagged,source,target,count,firstSeen,lastSeen'];

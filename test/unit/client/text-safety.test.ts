@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { revealControls, showControls } from '../../../client/src/api/visible-text.js';
-import { csvCell } from '../../../client/src/ui/exports.js';
+import { csvCell } from '../../../client/src/ui/csv-cell.js';
 
 describe('CSV export', () => {
   it('neutralises cells starting with = + - @ tab or CR, and quotes every cell', () => {
