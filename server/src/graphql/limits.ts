@@ -38,8 +38,10 @@ export interface Measure {
 }
 
 type Args = Record<string, unknown>;
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(v, 0) : fallback);
-const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
+/** A numeric argument clamped to its allowed range: out-of-range values are the resolver's to refuse, by name. */
+const num = (v: unknown, fallback: number, max: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, 0), max) : fallback;
+const count = (v: unknown) => (Array.isArray(v) ? Math.min(v.length, 200) : 1);
 
 /**
  * What one field may cost by itself, from its arguments (defaults applied): the number of graph
@@ -47,10 +49,10 @@ const count = (v: unknown) => (Array.isArray(v) ? v.length : 1);
  */
 export function fieldWeights(limits: Config['limits']): Record<string, (a: Args) => number> {
   return {
-    expand: (a) => count(a.ids) * num(a.depth, 1) * Math.min(num(a.limit, 500), limits.maxNodes),
-    paths: (a) => num(a.maxHops, 4) * num(a.limit, 5) * 100,
-    search: (a) => num(a.first, 20) * 10,
-    rings: (a) => num(a.first, 50) * 20,
+    expand: (a) => count(a.ids) * num(a.depth, 1, 3) * num(a.limit, 500, limits.maxNodes),
+    paths: (a) => num(a.maxHops, 4, 6) * num(a.limit, 5, 25) * 100,
+    search: (a) => num(a.first, 20, 100) * 10,
+    rings: (a) => num(a.first, 50, 200) * 20,
     ring: () => limits.maxNodes,
     trace: () => limits.maxNodes,
     runSavedQuery: () => limits.maxRows,
