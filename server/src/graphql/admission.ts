@@ -9,11 +9,14 @@ import { apiError } from './errors.js';
 import type { Context } from './context.js';
 import { COST_BUDGET, fieldWeights, fragmentsOf, measureOperation } from './limits.js';
 
-/** A root field above this cost takes a heavy slot. */
-export const HEAVY_COST = 5_000;
+/**
+ * A root field above this cost takes a heavy slot: deep or wide expands. Everything the web app
+ * sends in normal use (expand of a few ids at depth 1–2, ring, trace, a saved query) stays light.
+ */
+export const HEAVY_COST = 10_000;
 export const LANES = {
   light: { slots: 8, queue: 500, waitMs: 60_000 },
-  heavy: { slots: 2, queue: 6, waitMs: 60_000 },
+  heavy: { slots: 2, queue: 32, waitMs: 60_000 },
 } as const;
 
 /** A counting semaphore with a bounded queue and a bounded wait. */
