@@ -229,7 +229,11 @@ describe('files a user writes', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...PARAM_TYPES), fc.jsonValue(), (type, value) => {
         valueOrRejection(
-          () => convertParam({ name: 'p', type, required: true, default: null, description: '' }, value),
+          () =>
+            convertParam(
+              { name: 'p', type, required: true, default: null, description: '', min: null, max: null },
+              value,
+            ),
           ParamError,
         );
       }),
