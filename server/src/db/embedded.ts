@@ -50,7 +50,11 @@ function newestMtime(p: string): number {
 export function ensureLauncherBuilt(config: Config, log: (line: string) => void = console.error): void {
   const { dir, classes, lib } = launcherDir(config);
   const launcherClass = path.join(classes, 'ringscope', 'neo4j', 'Launcher.class');
-  const built = fs.existsSync(launcherClass) && fs.existsSync(lib) ? fs.statSync(launcherClass).mtimeMs : 0;
+  const stamp = path.join(dir, 'target', 'ringscope-build.stamp');
+  const built =
+    fs.existsSync(launcherClass) && fs.existsSync(lib)
+      ? Math.max(fs.statSync(launcherClass).mtimeMs, fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0)
+      : 0;
   if (built > 0 && built >= Math.max(newestMtime(path.join(dir, 'src')), newestMtime(path.join(dir, 'pom.xml'))))
     return;
   if (!onPath('java')) {
@@ -66,6 +70,11 @@ export function ensureLauncherBuilt(config: Config, log: (line: string) => void 
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) throw new EmbeddedError(`Maven build of ${dir} failed (exit ${r.status})`);
+  // Maven leaves classes it found up to date untouched (e.g. after a POM-only change): a stamp
+  // marks the build as current, or every start would build again. Removed first, so a stamp
+  // hard-linked from another checkout is replaced, not touched.
+  fs.rmSync(stamp, { force: true });
+  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
 function portOpen(port: number): Promise<boolean> {
