@@ -82,8 +82,24 @@ export class Database {
     });
   }
 
+  /** Default transaction timeout: the API's (RINGSCOPE_QUERY_TIMEOUT_MS); 0 (none) for batch work. */
+  protected defaultTimeoutMs(): number {
+    return this.config.limits.queryTimeoutMs;
+  }
+
   private txConfig(opts?: RunOptions) {
-    return { timeout: opts?.timeoutMs ?? this.config.limits.queryTimeoutMs };
+    return { timeout: opts?.timeoutMs ?? this.defaultTimeoutMs() };
+  }
+
+  /**
+   * The same database (same driver and sessions) for batch work — ingest, the demo load, detection —
+   * whose statements have no transaction timeout: the API's query timeout protects interactive
+   * requests; a slow machine must make batch work slower, not fail it. Do not close the view.
+   */
+  withoutQueryTimeout(): Database {
+    const view = Object.create(this) as Database;
+    Object.defineProperty(view, 'defaultTimeoutMs', { value: () => 0 });
+    return view;
   }
 
   /** Runs a catalogue statement in a READ transaction and returns plain rows. */
