@@ -97,9 +97,12 @@ describe('ring triage', () => {
     await page.fill('#triage-assignee', '');
     await page.locator('#triage-assignee').dispatchEvent('change');
     await page.selectOption('#triage-attack', { label: attackTitle });
-    await expect.poll(async () => (await listed()).length, { timeout: 60_000 }).toBeGreaterThan(0);
-    const attacks = await page.locator('#triage-list .triage-item .attack').allTextContents();
-    for (const a of attacks) expect(a).toContain(attackTitle);
+    const attacks = () => page.locator('#triage-list .triage-item .attack').allTextContents();
+    await expect
+      .poll(async () => (await attacks()).length > 0 && (await attacks()).every((a) => a.includes(attackTitle)), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     const all = (await api('{ triage(minScore: 0.5, first: 200) { totalCount } }')).data.triage as {
       totalCount: number;
     };
