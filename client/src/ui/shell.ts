@@ -21,7 +21,8 @@ const shell = html`<header class="topbar">
   <aside class="left">
     <nav class="tabs">
       <button data-tab="rings" class="active">Rings</button><button data-tab="triage">Triage</button
-      ><button data-tab="block">Block</button><button data-tab="queries">Saved queries</button
+      ><button data-tab="block">Block</button><button data-tab="apis">APIs</button
+      ><button data-tab="cases">Cases</button><button data-tab="queries">Saved queries</button
       ><button data-tab="results">Search</button>
     </nav>
     <section id="tab-rings" class="tab">

@@ -86,10 +86,16 @@ function view(ws: Workspace, box: HTMLElement, r: RingWorkflow, error = '') {
   void showRingBlindSpots(box.querySelector<HTMLElement>('#ring-blind-spots')!, r.id);
 }
 
+let latest = '';
+
 export async function showRingWorkflow(ws: Workspace, box: HTMLElement, id: string): Promise<void> {
+  // The panel's template is reused from ring to ring: drop the previous ring's part at once, and
+  // ignore an answer for a ring the investigator has already left.
+  latest = id;
+  render(html`<p class="muted">Loading triage, attack type and history…</p>`, box);
   try {
     const { ring } = await gql(RingWorkflowQuery, { id });
-    if (ring) view(ws, box, ring);
+    if (ring && latest === id) view(ws, box, ring);
   } catch (e) {
     render(html`<p class="error">${messageOf(e)}</p>`, box);
   }
