@@ -276,10 +276,9 @@ describe('cases', () => {
 
   it('opens a case from a ring, and its link reopens the exact view after a reload', async () => {
     await page.goto(server.url);
-    await openTriageTab();
-    await setStatuses(['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED']);
-    const ring = (await listed())[0]!;
-    await page.locator('#triage-list .triage-item').first().click();
+    await page.locator('#ring-list .ring-item').first().waitFor({ timeout: 60_000 });
+    const ring = (await page.locator('#ring-list .ring-item').first().getAttribute('data-ring'))!;
+    await page.locator('#ring-list .ring-item').first().click();
     await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 60_000 }).toBe(`Ring ${ring}`);
     // The investigator moves a node and narrows the time window before saving.
     await page.evaluate(() =>

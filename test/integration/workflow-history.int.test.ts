@@ -39,7 +39,7 @@ beforeAll(async () => {
   await wipe(db);
   data = await loadDataset(db, 3000, 5);
   firstRun = (await detectRings(db)).rings;
-});
+}, 900_000); // generating, ingesting and detecting twice takes minutes on a loaded machine
 afterAll(async () => {
   await wipe(db);
   await db.close();
