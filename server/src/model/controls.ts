@@ -9,6 +9,7 @@ export const PROTECTIVE_CONTROLS: readonly string[] = [
   'bot-detection',
   'mfa',
   'otp',
+  '3ds',
 ];
 
 export const isProtected = (controls: readonly string[]): boolean =>
