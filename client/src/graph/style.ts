@@ -126,7 +126,10 @@ export const stylesheet: StylesheetJson = [
       color: '#1d2430',
     } as never,
   },
-  { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': '#5a6473', label: '' } },
+  {
+    selector: 'edge.more',
+    style: { 'line-style': 'dashed', 'line-color': '#5a6473', width: 1.5, 'curve-style': 'straight', label: '' },
+  },
   { selector: 'edge:selected', style: { 'line-color': COLORS.selected, width: 4, opacity: 1 } },
   // A found path stays magenta even while its ends are selected (the selection halo still shows).
   { selector: 'edge.path', style: { 'line-color': COLORS.path, width: 5, opacity: 1, 'z-index': 10 } },

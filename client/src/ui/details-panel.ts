@@ -38,7 +38,7 @@ export function showRing(ws: Workspace, r: RingDetail): void {
 function activity(ws: Workspace, id: string) {
   const edges = ws.cy
     .getElementById(id)
-    .connectedEdges()
+    .connectedEdges(':not(.more)')
     .map((x) => ({
       t: String(x.data('firstSeen') ?? ''),
       d: `${x.data('type')} ${x.source().id() === id ? x.target().data('label') : x.source().data('label')} (${x.data('count') ?? 1}×)`,
