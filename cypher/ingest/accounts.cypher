@@ -1,5 +1,6 @@
 // Upserts accounts from a batch. Each row: key, first/last (epoch ms, may be null), registeredAt
-// (epoch ms or null), label ('fraud' | 'legit' | null), props (map of extra account attributes).
+// and firstOrderAt (epoch ms or null; the earliest order is kept), label ('fraud' | 'legit' |
+// null), props (map of extra account attributes).
 UNWIND $rows AS row
 MERGE (a:Account {key: row.key})
   ON CREATE SET a.tags = [], a.created = datetime()
@@ -9,5 +10,7 @@ WITH a, row,
 SET a.firstSeen = CASE WHEN first IS NOT NULL AND (a.firstSeen IS NULL OR first < a.firstSeen) THEN first ELSE a.firstSeen END,
     a.lastSeen = CASE WHEN last IS NOT NULL AND (a.lastSeen IS NULL OR last > a.lastSeen) THEN last ELSE a.lastSeen END,
     a.registeredAt = CASE WHEN row.registeredAt IS NULL THEN a.registeredAt ELSE datetime({epochMillis: toInteger(row.registeredAt)}) END,
+    a.firstOrderAt = CASE WHEN row.firstOrderAt IS NULL OR (a.firstOrderAt IS NOT NULL AND a.firstOrderAt.epochMillis <= row.firstOrderAt)
+                          THEN a.firstOrderAt ELSE datetime({epochMillis: toInteger(row.firstOrderAt)}) END,
     a.label = coalesce(row.label, a.label)
 SET a += row.props

@@ -9,7 +9,7 @@
 // does not shift the whole data set. Cost: O(features · accounts · log accounts) plus, with labels,
 // (folds + 1) PageRank runs O(iterations · links) and (folds + 1) fits O(labelled · features²).
 import { EVIDENCE, evidenceStrength, featureStats, type FeatureStats } from './feature-evidence.js';
-import { learnRisk, type Combination } from './risk-learning.js';
+import { fairSample, learnRisk, type Combination } from './risk-learning.js';
 import { linkGraph, personalisedPageRank, seedLinkWeight, type LinkGraph } from './fraud-proximity.js';
 import type { FeatureTable } from './risk-features.js';
 import type { RankingQuality } from './risk-metrics.js';
@@ -26,6 +26,26 @@ export interface AccountRing {
   id: string;
   score: number;
   size: number;
+  /** The ring's score from its structure alone, before its members' individual risk lifted it. */
+  structural: number;
+  /** The median member's individual risk (own features only). */
+  memberMedian: number;
+}
+
+/** A member whose own evidence is under half its ring's median is unlike the ring's members. */
+const UNLIKE_SHARE = 0.5;
+/** An unlike member keeps this share of the ring's structural score (not the members' lift). */
+const UNLIKE_WEIGHT = 0.8;
+
+/**
+ * What ring membership adds to one member's risk. The ring's full score when the member is like
+ * the others; when the ring's members are individually unusual (say, they all pay seconds after
+ * signing up) and this one is not, only part of the structure counts: sharing a device with a
+ * ring is weaker evidence than behaving like one.
+ */
+export function ringContribution(ring: AccountRing, own: number): { weight: number; unlike: boolean } {
+  const unlike = ring.memberMedian >= 0.2 && own < UNLIKE_SHARE * ring.memberMedian;
+  return { weight: unlike ? UNLIKE_WEIGHT * ring.structural : ring.score, unlike };
 }
 
 export interface RiskModelSummary {
@@ -40,6 +60,8 @@ export interface RiskModelSummary {
   /** How the model became risk, and the out-of-fold PR-AUC of each way (learned mode only). */
   combination?: Combination;
   compared?: Record<Combination, number>;
+  /** Whether the labelled accounts looked like a fair sample of all (learned mode only). */
+  fairSample?: boolean;
 }
 
 export interface RiskResult {
@@ -90,7 +112,9 @@ function evidenceOf(t: FeatureTable, stats: Stats, i: number): { risk: number; r
   for (const e of EVIDENCE) {
     const v = t.columns.get(e.feature)![i]!;
     const s = stats.get(e.feature)!;
-    const { strength, tail } = evidenceStrength(s, v, e.direction);
+    const rel = evidenceStrength(s, v, e.direction);
+    const strength = e.bound ? Math.min(rel.strength, e.bound(v)) : rel.strength;
+    const tail = rel.tail;
     if (strength <= 0) continue;
     const w = e.cap * strength;
     keep *= 1 - w;
@@ -171,11 +195,16 @@ export function computeAccountRisk(
     }
     const ring = ctx.ringOf.get(i);
     if (ring) {
-      keep *= 1 - ring.score;
+      const { weight, unlike } = ringContribution(ring, ev.risk);
+      keep *= 1 - weight;
       rs.push({
         code: 'RING_MEMBER',
-        weight: round(ring.score),
-        detail: `member of ring ${ring.id} (${ring.size} accounts, score ${ring.score.toFixed(2)})`,
+        weight: round(weight),
+        detail:
+          `member of ring ${ring.id} (${ring.size} accounts, score ${ring.score.toFixed(2)})` +
+          (unlike
+            ? `, but unlike most members (own risk ${ev.risk.toFixed(2)}, median member ${ring.memberMedian.toFixed(2)})`
+            : ''),
       });
     }
     unsup[i] = 1 - keep;
@@ -185,6 +214,7 @@ export function computeAccountRisk(
   const model: RiskModelSummary = { mode: 'unsupervised', positives, negatives, folds: K };
   const risk = Float64Array.from(unsup);
   if (positives >= (opts.minPositives ?? 20) && negatives >= (opts.minPositives ?? 20)) {
+    const fair = fairSample(unsup, y);
     const learned = learnRisk(
       t,
       {
@@ -195,6 +225,7 @@ export function computeAccountRisk(
         ringScore: Float64Array.from({ length: n }, (_, i) => ctx.ringOf.get(i)?.score ?? 0),
         closeness: ppr,
         directLinks: direct,
+        fairSample: fair,
       },
       opts.l2,
     );
@@ -212,6 +243,7 @@ export function computeAccountRisk(
     model.mode = 'learned';
     model.combination = learned.combination;
     model.compared = learned.compared;
+    model.fairSample = fair;
     model.weights = learned.weights;
     model.crossValidated = learned.crossValidated;
   }

@@ -15,6 +15,23 @@ export interface EvidenceSpec {
   cap: number;
   /** The detail text for a value, with the data set's median for comparison. */
   detail: (value: number, median: number, tailShare: number) => string;
+  /**
+   * An upper bound in [0, 1] on the strength that does not depend on the data set, where the
+   * feature has a physical scale (how fast a person can act); absent: no bound.
+   */
+  bound?: (value: number) => number;
+}
+
+/**
+ * How far a sign-up-to-payment time is below human speed: 1 at a minute or less (a script), 0 at
+ * an hour or more (a person who signed up and shopped), log-linear between. Unusual-but-human
+ * speed (a purchase two hours after signing up, in a data set whose median is two months) is
+ * rare, yet not what bots do.
+ */
+export function belowHumanSpeed(seconds: number): number {
+  const fast = 60;
+  const human = 3600;
+  return Math.min(1, Math.max(0, Math.log(human / Math.max(seconds, fast)) / Math.log(human / fast)));
 }
 
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 10) / 10));
@@ -37,6 +54,7 @@ export const EVIDENCE: EvidenceSpec[] = [
     direction: -1,
     cap: 0.6,
     detail: (v, med) => `paid ${duration(v)} after signing up (median ${duration(med)})`,
+    bound: belowHumanSpeed,
   },
   { feature: 'cards', code: 'MANY_CARDS', direction: 1, cap: 0.35, detail: count('payment methods') },
   { feature: 'devices', code: 'MANY_DEVICES', direction: 1, cap: 0.25, detail: count('devices') },

@@ -48,10 +48,15 @@ export class MemberLinkIndex {
  * individual risk, at most 40% of the remaining distance to 1, so a ring of ordinary accounts keeps
  * its structural score and a ring of individually odd accounts rises.
  */
+export function memberMedian(individual: number[]): number {
+  if (!individual.length) return 0;
+  const sorted = [...individual].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 export function liftByMembers(score: number, individual: number[]): { score: number; reason?: Reason } {
   if (!individual.length) return { score };
-  const sorted = [...individual].sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const median = memberMedian(individual);
   const lifted = 1 - (1 - score) * (1 - 0.4 * median);
   const gain = Math.round((lifted - score) * 1000) / 1000;
   if (gain < 0.01) return { score };

@@ -7,7 +7,8 @@
 // - "learned+evidence": the unsupervised risk moved by the model's odds over the labelled base
 //   odds (Bayes' rule; right when labels over-represent fraud, e.g. only some ring members are
 //   confirmed, because the labelled base rate then says nothing about the whole data set).
-// Ties go to "learned+evidence", the more conservative. Cost: (folds + 1) fits, each
+// Ties go to "learned+evidence", the more conservative, and so does a labelled set that is not a
+// fair sample of all accounts (fairSample). Cost: (folds + 1) fits, each
 // O(iterations · labelled · features²).
 import { fitLogistic, logOdds, sigmoid, type LogisticModel } from './logistic-regression.js';
 import { BASE_FEATURES, type FeatureTable } from './risk-features.js';
@@ -55,6 +56,31 @@ function design(t: FeatureTable): { names: string[]; cols: Float64Array[] } {
   return { names, cols };
 }
 
+/**
+ * Whether the labelled accounts look like a fair sample of all accounts: the largest gap between
+ * the two distributions of unsupervised risk (Kolmogorov–Smirnov distance) is under `maxGap`. A
+ * random half of accounts reviewed passes; labels given mostly to ring members (a biased sample,
+ * fraud over-represented) do not.
+ */
+export function fairSample(unsupervised: Float64Array, target: Int8Array, maxGap = 0.1): boolean {
+  const labelled: number[] = [];
+  const rest: number[] = [];
+  unsupervised.forEach((r, i) => (target[i] === -1 ? rest : labelled).push(r));
+  if (!labelled.length || !rest.length) return labelled.length > 0;
+  labelled.sort((a, b) => a - b);
+  rest.sort((a, b) => a - b);
+  let i = 0;
+  let j = 0;
+  let gap = 0;
+  while (i < labelled.length && j < rest.length) {
+    const x = Math.min(labelled[i]!, rest[j]!);
+    while (i < labelled.length && labelled[i]! <= x) i++;
+    while (j < rest.length && rest[j]! <= x) j++;
+    gap = Math.max(gap, Math.abs(i / labelled.length - j / rest.length));
+  }
+  return gap < maxGap;
+}
+
 export function learnRisk(
   t: FeatureTable,
   input: {
@@ -65,6 +91,8 @@ export function learnRisk(
     ringScore: Float64Array;
     closeness: Float64Array;
     directLinks: Float64Array;
+    /** Whether the labelled accounts look like a fair sample of all accounts (see fairSample). */
+    fairSample: boolean;
   },
   l2 = 1,
 ): Learned {
@@ -117,8 +145,10 @@ export function learnRisk(
     learned: round(averagePrecision(oof(learned))),
     'learned+evidence': round(averagePrecision(oof(withEvidence))),
   };
+  // The model's own probability is calibrated to the labelled base rate, which says something about
+  // everyone only when the labelled accounts are a fair sample of them.
   const combination: Combination =
-    compared.learned > compared['learned+evidence'] * 1.1 ? 'learned' : 'learned+evidence';
+    input.fairSample && compared.learned > compared['learned+evidence'] * 1.1 ? 'learned' : 'learned+evidence';
   const risk = combination === 'learned' ? learned : withEvidence;
   return {
     risk,

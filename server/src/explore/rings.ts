@@ -93,11 +93,20 @@ export async function getRing(db: Database, id: string, maxNodes: number): Promi
   }
   const graph = builder.build();
   const summary = toSummary(first.r, null);
-  const chain = TIERS.map((t) => ({
-    tier: t.tier,
-    title: t.title,
-    entities: graph.nodes.filter((n) => tierOf(n.type, n.tags) === t.tier),
-  }));
+  // The accounts tier holds members only; accounts they pay, are paid by or refer (outside the
+  // ring) come right after it as counterparties, so the tier never reads as a bigger ring.
+  const isCounterparty = (n: GraphNode) => n.type === 'Account' && !memberIds.has(n.id);
+  const chain = TIERS.flatMap((t) => {
+    const tier = {
+      tier: t.tier as string,
+      title: t.title,
+      entities: graph.nodes.filter((n) => tierOf(n.type, n.tags) === t.tier && !isCounterparty(n)),
+    };
+    const outside = t.tier === 'accounts' ? graph.nodes.filter(isCounterparty) : [];
+    return outside.length
+      ? [tier, { tier: 'counterparties', title: 'Counterparties outside the ring', entities: outside }]
+      : [tier];
+  });
   timeline.sort((a, b) => a.time.localeCompare(b.time));
   return {
     ...summary,

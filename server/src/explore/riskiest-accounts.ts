@@ -47,3 +47,18 @@ export async function riskiestAccounts(
     })),
   };
 }
+
+/** One account's risk, reasons and strongest ring; undefined when there is no such account. */
+export async function accountRisk(db: Database, key: string): Promise<RiskyAccount | undefined> {
+  const r = (await db.read('explore/account-risk', { key }))[0];
+  if (!r) return undefined;
+  return {
+    id: `Account:${String(r.key)}`,
+    key: String(r.key),
+    risk: r.risk === null ? 0 : Number(r.risk),
+    ring: r.ring === null ? null : String(r.ring),
+    label: r.label === null ? null : String(r.label),
+    tags: (r.tags as string[]) ?? [],
+    reasons: parseReasons(r.reasons),
+  };
+}

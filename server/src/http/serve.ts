@@ -37,12 +37,9 @@ export function listen(app: Express, config: Config): Promise<Server> {
 export function onShutdown(close: () => Promise<void>): void {
   let closing = false;
   const handler = (signal: string) => {
-    if (closing) {
-      log.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
-      process.exit(1);
-    }
+    if (closing) return;
     closing = true;
-    log.info({ signal }, 'shutting down: finishing requests in flight');
+    log.info({ signal }, 'shutting down');
     close()
       .catch((e: unknown) => log.error({ err: e }, 'error while shutting down'))
       .finally(() => process.exit(0));

@@ -33,6 +33,7 @@ function widen(span: Span, t: number | null) {
 export interface AccountRow extends Span {
   key: string;
   registeredAt: number | null;
+  firstOrderAt: number | null;
   label: 'fraud' | 'legit' | null;
   props: Props;
 }
@@ -71,12 +72,16 @@ export class Batch {
         first: null,
         last: null,
         registeredAt: null,
+        firstOrderAt: null,
         label: null,
         props: {},
       }));
       widen(row, a.t);
       if (a.registeredAt !== null && (row.registeredAt === null || a.registeredAt < row.registeredAt)) {
         row.registeredAt = a.registeredAt;
+      }
+      if (a.firstOrderAt !== null && (row.firstOrderAt === null || a.firstOrderAt < row.firstOrderAt)) {
+        row.firstOrderAt = a.firstOrderAt;
       }
       if (a.label !== null) row.label = a.label;
       Object.assign(row.props, a.props);

@@ -6,6 +6,7 @@ export type Kind = (typeof KINDS)[number];
 export const FIELDS = [
   'account',
   'time',
+  'orderTime',
   'ip',
   'device',
   'phone',
@@ -76,6 +77,8 @@ export const SYNONYMS: Record<Field, string[]> = {
     'purchasetime',
     'occurredat',
   ],
+  // The account's first order or purchase, given on a registration row (velocity: sign-up to order).
+  orderTime: ['purchasetime', 'firstordertime', 'firstpurchasetime', 'firstorderat', 'ordertime'],
   ip: ['ip', 'ipaddress', 'clientip', 'ipaddr', 'remoteaddr', 'remoteip', 'srcip', 'sourceip', 'loginip', 'toip'],
   device: [
     'deviceid',

@@ -34,6 +34,8 @@ export interface AccountUpsert {
   key: string;
   t: number | null;
   registeredAt: number | null;
+  /** The account's first order or purchase (an order row's time, or a registration row's order time). */
+  firstOrderAt: number | null;
   label: 'fraud' | 'legit' | null;
   props: Record<string, string | number | boolean>;
 }
@@ -171,7 +173,20 @@ function build(row: RawRow, mapping: Mapping): RowEffects {
   if (country) props.country = country;
   const ua = get('userAgent');
   if (ua) props.userAgent = ua.slice(0, 512);
-  effects.accounts.push({ key: account, t, registeredAt: kind === 'registration' ? t : null, label, props });
+  const orderText = get('orderTime');
+  const orderT = orderText === undefined ? null : (parseTime(orderText) ?? null);
+  if (orderText !== undefined && orderT === null) {
+    throw new Reject(`column ${columns.orderTime}: unparseable timestamp '${orderText.slice(0, 40)}'`);
+  }
+  const firstOrderAt = orderT ?? (kind === 'order' ? t : null);
+  effects.accounts.push({
+    key: account,
+    t,
+    registeredAt: kind === 'registration' ? t : null,
+    firstOrderAt,
+    label,
+    props,
+  });
   if (kind === 'labels') return effects;
 
   const link = (rel: LinkType, key: string, extra: Partial<Link> = {}) =>

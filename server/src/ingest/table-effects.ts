@@ -10,7 +10,7 @@ import { Reject, splitList } from './row-values.js';
 
 type Get = (f: Field) => string | undefined;
 
-export const INTEL_TYPES: Record<string, IngestLabel> = {
+const INTEL_TYPES: Record<string, IngestLabel> = {
   ip: 'IP',
   ipv4: 'IP',
   ipv6: 'IP',

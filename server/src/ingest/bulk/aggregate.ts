@@ -15,6 +15,7 @@ export interface NodeAgg {
   first: Time;
   last: Time;
   registeredAt: Time;
+  firstOrderAt: Time;
   label: string | null;
   props: Props;
   tags: string[];
@@ -48,7 +49,7 @@ const SEP = '\u0000';
 /** Writes one row's effects as spill records, each under the key it aggregates by. */
 export function spillEffects(spill: SpillWriter, e: RowEffects): void {
   for (const a of e.accounts) {
-    spill.add(`Account${SEP}${a.key}`, ['A', a.key, a.t, a.registeredAt, a.label, a.props]);
+    spill.add(`Account${SEP}${a.key}`, ['A', a.key, a.t, a.registeredAt, a.label, a.props, a.firstOrderAt]);
   }
   for (const l of e.links) {
     const label = LINK_TYPES[l.rel];
@@ -106,6 +107,7 @@ function node(agg: PartitionAggregate, label: string, key: string): NodeAgg {
       first: null,
       last: null,
       registeredAt: null,
+      firstOrderAt: null,
       label: null,
       props: {},
       tags: [],
@@ -145,11 +147,22 @@ function rel(agg: PartitionAggregate, file: string, start: string, end: string):
 export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
   switch (rec[0]) {
     case 'A': {
-      const [, key, t, registeredAt, label, props] = rec as [string, string, Time, Time, string | null, Props];
+      const [, key, t, registeredAt, label, props, firstOrderAt] = rec as [
+        string,
+        string,
+        Time,
+        Time,
+        string | null,
+        Props,
+        Time,
+      ];
       const n = node(agg, 'Account', key);
       widen(n, t);
       if (registeredAt !== null && (n.registeredAt === null || registeredAt < n.registeredAt)) {
         n.registeredAt = registeredAt;
+      }
+      if (firstOrderAt != null && (n.firstOrderAt === null || firstOrderAt < n.firstOrderAt)) {
+        n.firstOrderAt = firstOrderAt;
       }
       if (label !== null) n.label = label;
       Object.assign(n.props, props);

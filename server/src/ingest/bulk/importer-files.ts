@@ -28,7 +28,7 @@ export class PropTypes {
 }
 
 const NODE_COLUMNS = ['tags', 'created', 'firstSeen', 'lastSeen', 'intelConfidence', 'intelSources'];
-const ACCOUNT_COLUMNS = ['registeredAt', 'label'];
+const ACCOUNT_COLUMNS = ['registeredAt', 'firstOrderAt', 'label'];
 const API_COLUMNS = ['method', 'path', 'domain', 'sensitivity', 'controls'];
 /** Sums each link type stores besides count, first and last seen (cypher/ingest/link-*.cypher). */
 export const LINK_SUM_COLUMNS: Record<
@@ -150,7 +150,7 @@ export class ImporterFiles {
       'lastSeen:datetime',
       'intelConfidence:double',
       'intelSources:string[]',
-      ...(label === 'Account' ? ['registeredAt:datetime', 'label'] : []),
+      ...(label === 'Account' ? ['registeredAt:datetime', 'firstOrderAt:datetime', 'label'] : []),
       ...(label === 'Api' ? ['method', 'path', 'domain', 'sensitivity', 'controls:string[]'] : []),
       ...dynamic.map(([k, t]) => `${k}${type(t)}`),
     ];
@@ -189,7 +189,8 @@ export class ImporterFiles {
       num(n.intelConfidence),
       list(n.intelSources),
     ];
-    if (label === 'Account') row.push(time(n.registeredAt), n.label === null ? '' : this.text(n.label));
+    if (label === 'Account')
+      row.push(time(n.registeredAt), time(n.firstOrderAt), n.label === null ? '' : this.text(n.label));
     if (label === 'Api') {
       const a = n.asset;
       const [method, p] = n.key.split(' ');
