@@ -87,8 +87,9 @@ function parseTokens(text: string | undefined): Map<string, Role> {
     const token = entry.slice(0, cut);
     const role = entry.slice(cut + 1) as Role;
     if (cut <= 0 || !ROLES.includes(role)) {
+      // The entry is not echoed: it holds a secret.
       throw new ConfigError(
-        `RINGSCOPE_TOKENS entry '${entry.slice(0, 4)}…' must be token:role with role one of ${ROLES.join(', ')}`,
+        `RINGSCOPE_TOKENS entry ${tokens.size + 1} must be token:role with role one of ${ROLES.join(', ')}`,
       );
     }
     if (token.length < 16) throw new ConfigError('RINGSCOPE_TOKENS: each token must have at least 16 characters');

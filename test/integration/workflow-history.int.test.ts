@@ -39,7 +39,7 @@ beforeAll(async () => {
   await wipe(db);
   data = await loadDataset(db, 3000, 5);
   firstRun = (await detectRings(db)).rings;
-});
+}, 900_000); // generating, ingesting and detecting twice takes minutes on a loaded machine
 afterAll(async () => {
   await wipe(db);
   await db.close();
@@ -54,6 +54,7 @@ describe('attack type per ring', () => {
     'refund-cashout': 'refund-cashout',
     'money-mules': 'mule-network',
     brushing: 'brushing',
+    'mule-network': 'mule-network',
   };
 
   it('names the generator scenario of the rings it finds', async () => {
@@ -71,7 +72,8 @@ describe('attack type per ring', () => {
     const table = new Map<string, { rings: number; right: number; named: Map<string, number> }>();
     for (const ring of firstRun) {
       const scenario = scenarioOf(ring);
-      if (!scenario) continue;
+      // Lone fraudsters are single accounts, not operations with a method: no type to name.
+      if (!scenario || !EXPECTED[scenario]) continue;
       const row = table.get(scenario) ?? { rings: 0, right: 0, named: new Map() };
       const named = typeOf.get(ring.id) ?? 'none';
       row.rings++;

@@ -4,6 +4,8 @@
 import { print } from '@0no-co/graphql.web';
 import { initGraphQLTada, type TadaDocumentNode } from 'gql.tada';
 import type { introspection } from './graphql-env.js';
+import { authHeaders } from './token.js';
+import { revealControls } from './visible-text.js';
 
 export const graphql = initGraphQLTada<{
   introspection: introspection;
@@ -26,13 +28,16 @@ export async function gql<R, V>(doc: TadaDocumentNode<R, V>, variables: V): Prom
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders() },
       body: JSON.stringify({ query: print(doc), variables }),
     });
   } catch {
     throw new ApiError('NETWORK', 'The ringscope server cannot be reached.');
   }
-  const body = (await res.json().catch(() => null)) as {
+  const body = (await res
+    .text()
+    .then((t) => JSON.parse(t, revealControls) as unknown)
+    .catch(() => null)) as {
     data?: R;
     errors?: { message: string; extensions?: { code?: string } }[];
   } | null;

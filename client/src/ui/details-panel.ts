@@ -6,6 +6,7 @@ import { EntityQuery, FlagMutation, TraceQuery, type EntityDetail, type RingDeta
 import { displayLabel, flaggedTags } from '../graph/elements.js';
 import { byId, shortTime } from './dom.js';
 import { setStatus } from './status.js';
+import { showRingWorkflow } from './triage-ring.js';
 import type { Workspace } from './workspace.js';
 
 const EMPTY = html`<p class="muted">Select a node to see its properties, tags, rings and timeline.</p>`;
@@ -15,7 +16,7 @@ export function clearDetails(): void {
   render(EMPTY, byId('details'));
 }
 
-export function showRing(_ws: Workspace, r: RingDetail): void {
+export function showRing(ws: Workspace, r: RingDetail): void {
   render(
     html`<h2>Ring ${r.id}</h2>
       <p><b>Score ${r.score.toFixed(2)}</b> · ${r.size} accounts</p>
@@ -23,12 +24,14 @@ export function showRing(_ws: Workspace, r: RingDetail): void {
       <ul class="reasons">
         ${r.reasons.map((x) => html`<li><b>${x.code}</b> +${x.weight.toFixed(2)}<br />${x.detail}</li>`)}
       </ul>
+      <div id="ring-workflow"></div>
       <h3>Timeline</h3>
       <ol class="timeline">
         ${r.timeline.slice(0, 40).map((t) => html`<li><time>${shortTime(t.time)}</time> ${t.detail}</li>`)}
       </ol>`,
     byId('details'),
   );
+  void showRingWorkflow(ws, byId('ring-workflow'), r.id);
 }
 
 /** The entity's links on the canvas, oldest first: what it did that the picture shows. */

@@ -1,9 +1,8 @@
 // Exports of the picture: PNG, JSON (nodes and edges with their data, flags included) and CSV.
 // The "+N more" helper nodes of hubs are not part of the picture and are left out.
 import type { Core } from 'cytoscape';
+import { csvCell } from './csv-cell.js';
 import { byId, download } from './dom.js';
-
-const csvCell = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
 
 export function toCsv(cy: Core): string {
   const lines = ['kind,id,type,label,risk,tags,flagged,source,target,count,firstSeen,lastSeen'];

@@ -20,7 +20,9 @@ const shell = html`<header class="topbar">
   </header>
   <aside class="left">
     <nav class="tabs">
-      <button data-tab="rings" class="active">Rings</button><button data-tab="queries">Saved queries</button
+      <button data-tab="rings" class="active">Rings</button><button data-tab="triage">Triage</button
+      ><button data-tab="block">Block</button><button data-tab="apis">APIs</button
+      ><button data-tab="cases">Cases</button><button data-tab="queries">Saved queries</button
       ><button data-tab="results">Search</button>
     </nav>
     <section id="tab-rings" class="tab">
@@ -36,6 +38,10 @@ const shell = html`<header class="topbar">
       <div id="ring-list" class="list"></div>
       <button id="ring-more" class="link" hidden>more…</button>
     </section>
+    <section id="tab-triage" class="tab" hidden></section>
+    <section id="tab-block" class="tab" hidden></section>
+    <section id="tab-apis" class="tab" hidden></section>
+    <section id="tab-cases" class="tab" hidden></section>
     <section id="tab-queries" class="tab" hidden>
       <select id="query-select"></select>
       <p id="query-desc" class="muted"></p>

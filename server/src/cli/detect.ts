@@ -18,7 +18,8 @@ export function registerDetect(program: Command): void {
       const keepScore = scoreOption('--keep-score', opts.keepScore);
       const open = await openDatabase(loadConfig());
       try {
-        const result = await detectRings(open.db, {
+        // Batch work: no API query timeout (a slow machine makes detection slower, not failed).
+        const result = await detectRings(open.db.withoutQueryTimeout(), {
           maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
           maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
           keepScore,

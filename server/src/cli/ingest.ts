@@ -7,7 +7,20 @@ import { KINDS, type Kind } from '../ingest/fields.js';
 import { readMappingFile } from '../ingest/mapping-file.js';
 import { bulkIngest } from '../ingest/bulk/bulk.js';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest.js';
+import { planRun } from '../ingest/plan-run.js';
+import { planJson, planText } from '../ingest/plan-text.js';
 import { peakRssMb } from './options.js';
+
+function ignoredLine(columns: IngestSummary['files'][number]['columns']): string {
+  const ignored = columns.filter((c) => c.role === 'ignored').map((c) => c.column);
+  return ignored.length ? `\n  ignored columns (see the plan): ${ignored.join(', ')}` : '';
+}
+
+/** The summary as JSON: each file with its plan columns, the plan's problems, no internal mapping. */
+function summaryJson(summary: IngestSummary) {
+  const { plan, ...rest } = summary;
+  return { ...rest, problems: plan ? [...plan.unreadable, ...plan.problems] : [] };
+}
 
 function printIngest(summary: IngestSummary): void {
   for (const f of summary.files) {
@@ -23,7 +36,8 @@ function printIngest(summary: IngestSummary): void {
         Object.entries(f.skipReasons)
           .map(([reason, n]) => `\n  skipped ${n}: ${reason}`)
           .join('') +
-        (f.rejectsFile ? `\n  rejects: ${f.rejectsFile}` : ''),
+        (f.rejectsFile ? `\n  rejects: ${f.rejectsFile}` : '') +
+        ignoredLine(f.columns),
     );
   }
   console.log(
@@ -44,14 +58,37 @@ export function registerIngest(program: Command): void {
     .option('--rejects-dir <dir>', 'where rejects files go (default: <data dir>/rejects)')
     .option('--batch-size <n>', 'rows per write transaction', '2000')
     .option('--bulk', "first load of an empty embedded database through Neo4j's offline importer (much faster)")
-    .option('--json', 'print the summary as JSON')
+    .option(
+      '--plan',
+      'dry run: print what each file and column would be loaded as (kind, role, evidence, confidence), load nothing',
+    )
+    .option('--json', 'print the summary (or the plan) as JSON')
     .action(
       async (
         files: string[],
-        opts: { kind?: Kind; mapping?: string; rejectsDir?: string; batchSize: string; bulk?: boolean; json?: boolean },
+        opts: {
+          kind?: Kind;
+          mapping?: string;
+          rejectsDir?: string;
+          batchSize: string;
+          bulk?: boolean;
+          plan?: boolean;
+          json?: boolean;
+        },
       ) => {
-        const c = loadConfig();
         const mapping = opts.mapping ? readMappingFile(opts.mapping) : undefined;
+        if (opts.plan) {
+          // A dry run needs no database.
+          const plan = await planRun(files, { kind: opts.kind, mapping });
+          if (opts.json) console.log(JSON.stringify({ ...planJson(plan), unreadable: plan.unreadable }));
+          else {
+            console.log(planText(plan));
+            for (const u of plan.unreadable) console.log(`CANNOT READ: ${u.message}`);
+          }
+          if (plan.problems.length || plan.unreadable.length) process.exitCode = 1;
+          return;
+        }
+        const c = loadConfig();
         const batchSize = Number(opts.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
           throw new Error(`--batch-size must be a whole number from 1 to 100000, got '${opts.batchSize}'`);
@@ -76,8 +113,10 @@ export function registerIngest(program: Command): void {
             rejectsDir,
             batchSize,
             quiet: opts.json === true,
+            // Every ingest starts with its plan, printed before the first row is written.
+            onPlan: opts.json ? undefined : (plan) => console.log(planText(plan)),
           });
-          if (opts.json) console.log(JSON.stringify({ ...summary, peakRssMb: peakRssMb() }));
+          if (opts.json) console.log(JSON.stringify({ ...summaryJson(summary), peakRssMb: peakRssMb() }));
           else printIngest(summary);
           if (summary.files.some((f) => f.error)) process.exitCode = 1;
         } finally {

@@ -8,6 +8,7 @@ import { registerGenerate } from './generate.js';
 import { registerIngest } from './ingest.js';
 import { registerQuery } from './query.js';
 import { registerReport } from './report.js';
+import { registerRings } from './rings.js';
 import { registerRisk } from './risk.js';
 import { registerServe } from './serve.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     registerIngest,
     registerDetect,
     registerRisk,
+    registerRings,
     registerEvaluate,
     registerQuery,
     registerReport,

@@ -17,10 +17,8 @@ export function registerServe(program: Command): void {
       const open = await openDatabase(c);
       if (open.embedded?.owned) console.error(`ringscope: embedded Neo4j ready in ${open.embedded.startMs} ms`);
       try {
-        if (opts.demo) {
-          const { loadDemoIfEmpty } = await import('../demo.js');
-          await loadDemoIfEmpty(c, open.db);
-        }
+        // Listen first: the web app and /health answer at once; the demo load (empty database only)
+        // runs behind them and shows its progress under tasks.demo in /health.
         const running = await startServer(c, open.db);
         onShutdown(async () => {
           await running.close();
@@ -28,6 +26,12 @@ export function registerServe(program: Command): void {
         });
         const host = c.http.host === '127.0.0.1' ? 'localhost' : c.http.host;
         console.log(`ringscope ready: http://${host}:${running.port} (${Date.now() - started} ms)`);
+        if (opts.demo) {
+          const { startDemoLoad } = await import('../demo.js');
+          startDemoLoad(c, open.db).catch((e: unknown) =>
+            console.error(`ringscope: the demo load failed: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        }
       } catch (e) {
         await open.close();
         throw e;

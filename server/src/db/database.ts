@@ -61,11 +61,12 @@ export class Database {
   constructor(
     private readonly config: Config,
     readonly catalog: CypherCatalog,
-    uri: string,
+    readonly uri: string,
+    opts: { poolSize?: number } = {},
   ) {
     this.driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), {
       disableLosslessIntegers: true,
-      maxConnectionPoolSize: 20,
+      maxConnectionPoolSize: opts.poolSize ?? 20,
       connectionAcquisitionTimeout: 20_000,
       connectionTimeout: 5_000,
       // Transient errors are retried, but a database that is down should be reported in seconds.
@@ -81,8 +82,24 @@ export class Database {
     });
   }
 
+  /** Default transaction timeout: the API's (RINGSCOPE_QUERY_TIMEOUT_MS); 0 (none) for batch work. */
+  protected defaultTimeoutMs(): number {
+    return this.config.limits.queryTimeoutMs;
+  }
+
   private txConfig(opts?: RunOptions) {
-    return { timeout: opts?.timeoutMs ?? this.config.limits.queryTimeoutMs };
+    return { timeout: opts?.timeoutMs ?? this.defaultTimeoutMs() };
+  }
+
+  /**
+   * The same database (same driver and sessions) for batch work — ingest, the demo load, detection —
+   * whose statements have no transaction timeout: the API's query timeout protects interactive
+   * requests; a slow machine must make batch work slower, not fail it. Do not close the view.
+   */
+  withoutQueryTimeout(): Database {
+    const view = Object.create(this) as Database;
+    Object.defineProperty(view, 'defaultTimeoutMs', { value: () => 0 });
+    return view;
   }
 
   /** Runs a catalogue statement in a READ transaction and returns plain rows. */
@@ -284,6 +301,11 @@ export class Database {
         await new Promise((r) => setTimeout(r, 250));
       }
     }
+  }
+
+  /** Another connection to the same database with its own small pool (health checks). */
+  sibling(poolSize: number): Database {
+    return new Database(this.config, this.catalog, this.uri, { poolSize });
   }
 
   async close(): Promise<void> {

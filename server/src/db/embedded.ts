@@ -50,7 +50,11 @@ function newestMtime(p: string): number {
 export function ensureLauncherBuilt(config: Config, log: (line: string) => void = console.error): void {
   const { dir, classes, lib } = launcherDir(config);
   const launcherClass = path.join(classes, 'ringscope', 'neo4j', 'Launcher.class');
-  const built = fs.existsSync(launcherClass) && fs.existsSync(lib) ? fs.statSync(launcherClass).mtimeMs : 0;
+  const stamp = path.join(dir, 'target', 'ringscope-build.stamp');
+  const built =
+    fs.existsSync(launcherClass) && fs.existsSync(lib)
+      ? Math.max(fs.statSync(launcherClass).mtimeMs, fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0)
+      : 0;
   if (built > 0 && built >= Math.max(newestMtime(path.join(dir, 'src')), newestMtime(path.join(dir, 'pom.xml'))))
     return;
   if (!onPath('java')) {
@@ -66,6 +70,11 @@ export function ensureLauncherBuilt(config: Config, log: (line: string) => void 
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) throw new EmbeddedError(`Maven build of ${dir} failed (exit ${r.status})`);
+  // Maven leaves classes it found up to date untouched (e.g. after a POM-only change): a stamp
+  // marks the build as current, or every start would build again. Removed first, so a stamp
+  // hard-linked from another checkout is replaced, not touched.
+  fs.rmSync(stamp, { force: true });
+  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -79,8 +88,18 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function pidFile(config: Config) {
+export function pidFile(config: Config) {
   return path.join(config.embedded.home, 'launcher.pid');
+}
+
+/** Removes the pid file only if it still names `pid`: a launcher started since owns it then. */
+export function removePidFile(config: Config, pid: number | undefined): void {
+  try {
+    if (pid !== undefined && fs.readFileSync(pidFile(config), 'utf8').trim() === String(pid))
+      fs.rmSync(pidFile(config), { force: true });
+  } catch {
+    // no pid file: nothing to remove
+  }
 }
 
 function readPid(config: Config): number | undefined {
@@ -234,7 +253,7 @@ export async function startEmbedded(
       stop: async () => {
         process.off('exit', killOnExit);
         if (child.exitCode === null && child.pid) await stopPid(child.pid);
-        fs.rmSync(pidFile(config), { force: true });
+        removePidFile(config, child.pid);
       },
     };
   }
@@ -270,7 +289,7 @@ export async function stopEmbedded(config: Config): Promise<boolean> {
   const pid = readPid(config);
   if (pid === undefined) return false;
   await stopPid(pid);
-  fs.rmSync(pidFile(config), { force: true });
+  removePidFile(config, pid);
   return true;
 }
 

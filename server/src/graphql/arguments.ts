@@ -40,12 +40,16 @@ export function idArg(name: string, id: string, defaultLabel?: EntityLabel): Ent
   }
 }
 
-/** An offset cursor as returned in `endCursor` by the paged lists (0 when absent). */
+/**
+ * An offset cursor as returned in `endCursor` by the paged lists (0 when absent). It must
+ * round-trip: anything this API did not hand out (bad base64, a huge number) is refused.
+ */
 export function cursorArg(after: string | null | undefined): number {
-  if (!after) return 0;
-  const decoded = Number(Buffer.from(after, 'base64url').toString());
-  if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after: not a cursor returned by this API');
-  return decoded;
+  if (after === null || after === undefined || after === '') return 0;
+  const text = Buffer.from(after, 'base64url').toString();
+  if (!/^\d{1,9}$/.test(text) || Buffer.from(text).toString('base64url') !== after)
+    throw badInput(`after: '${after.slice(0, 40)}' is not a cursor returned by this API`);
+  return Number(text);
 }
 
 export function cursorOf(offset: number): string {

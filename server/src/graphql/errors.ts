@@ -15,10 +15,14 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'DATABASE_UNAVAILABLE'
   | 'QUERY_TIMEOUT'
+  | 'QUERY_TOO_COSTLY'
+  | 'SERVER_BUSY'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
-export function apiError(code: ErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+/** An error for clients; `status` sets the HTTP status when it ends the whole request. */
+export function apiError(code: ErrorCode, message: string, status?: number): GraphQLError {
+  return new GraphQLError(message, { extensions: status ? { code, http: { status } } : { code } });
 }
 
 export const badInput = (message: string) => apiError('BAD_USER_INPUT', message);
@@ -35,6 +39,8 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
   'DATABASE_UNAVAILABLE',
   'QUERY_TIMEOUT',
+  'QUERY_TOO_COSTLY',
+  'SERVER_BUSY',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

@@ -1,5 +1,5 @@
 // Mounts Apollo Server at /graphql on the Express app, with the saved-query catalogue validated
-// before the first request.
+// before the first request, operation limits, the cost budget and per-role admission lanes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +9,19 @@ import express, { type Express } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { loadSavedQueries } from '../queries/catalog.js';
+import { Admission, admissionPlugin, admitted } from './admission.js';
 import { callerFrom } from './auth.js';
 import { formatError } from './errors.js';
 import { operationLimits } from './limits.js';
 import type { Context } from './context.js';
 import { buildResolvers } from './resolvers.js';
 import { apolloLogger } from '../log.js';
+import { requireJsonBody } from '../http/bad-requests.js';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
+
+/** Largest request body accepted at /graphql. */
+export const MAX_BODY = '1mb';
 
 export interface GraphqlMount {
   attach(app: Express): void;
@@ -28,10 +33,11 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
   const savedQueries = await loadSavedQueries(db);
   const server = new ApolloServer<Context>({
     typeDefs,
-    resolvers: buildResolvers(config, db, savedQueries),
+    resolvers: admitted(buildResolvers(config, db, savedQueries), new Admission()),
     formatError,
     logger: apolloLogger(),
     validationRules: [operationLimits],
+    plugins: [admissionPlugin(config)],
     includeStacktraceInErrorResponses: false,
     // The CLI owns signal handling: it closes HTTP, Apollo, the driver and the JVM in order.
     stopOnTerminationSignals: false,
@@ -42,7 +48,8 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
     attach: (app) =>
       app.use(
         '/graphql',
-        express.json({ limit: '1mb' }),
+        requireJsonBody,
+        express.json({ limit: MAX_BODY }),
         expressMiddleware(server, { context: async ({ req }) => ({ caller: callerFrom(req, config) }) }),
       ),
     stop: () => server.stop(),

@@ -37,9 +37,12 @@ export function listen(app: Express, config: Config): Promise<Server> {
 export function onShutdown(close: () => Promise<void>): void {
   let closing = false;
   const handler = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      log.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
+      process.exit(1);
+    }
     closing = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down: finishing requests in flight');
     close()
       .catch((e: unknown) => log.error({ err: e }, 'error while shutting down'))
       .finally(() => process.exit(0));

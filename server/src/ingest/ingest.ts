@@ -5,9 +5,13 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DbError, type Database, type WriteCounters, type WriteTx } from '../db/database.js';
 import { Batch, linkStatement, nodeStatement } from './batch.js';
-import { resolveMapping } from './columns.js';
 import type { Kind, Mapping } from './fields.js';
-import { mappingForFile, type MappingSet } from './mapping-file.js';
+import type { MappingSet } from './mapping-file.js';
+import type { FilePlan } from './plan.js';
+import { emptySummary, type FileSummary, type IngestSummary } from './summary.js';
+
+export type { FileSummary, IngestSummary } from './summary.js';
+import { planOf, planRun, problemOf, type RunPlan } from './plan-run.js';
 import { createProgress } from './progress.js';
 import { printable } from '../printable.js';
 import { openSource, readPrefix } from './readers.js';
@@ -33,6 +37,10 @@ export interface IngestOptions {
    * baseline only.
    */
   linkSums?: 'per-type' | 'all-sums';
+  /** Called with the plan before anything is written (the CLI prints it: every ingest starts with its plan). */
+  onPlan?: (plan: RunPlan) => void;
+  /** Called as rows are read (every 1,000) and when a file is done: the demo load shows it in /health. */
+  onProgress?: (p: { file: string; rows: number; estimatedRows: number; done: boolean }) => void;
   /** Run a batch's statements while the previous batch commits (default). false: one at a time. */
   overlapCommits?: boolean;
 }
@@ -62,50 +70,6 @@ class CheckpointOrderError extends DbError {
   }
 }
 
-export interface FileSummary {
-  file: string;
-  kind: Kind | null;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  /** Rows left out on purpose (e.g. self-links); `skipReasons` says why. rowsRead = accepted + rejected + skipped. */
-  skipped: number;
-  skipReasons: Record<string, number>;
-  rejectsFile: string | null;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  seconds: number;
-  /** Rows already committed by an earlier run (resume), 0 for a fresh file. */
-  resumedFrom: number;
-  error?: string;
-}
-
-export interface IngestSummary {
-  files: FileSummary[];
-  /** True when the database went away: the files' errors say where each stopped; rerun to resume. */
-  interrupted?: boolean;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  seconds: number;
-}
-
-function emptySummary(file: string): FileSummary {
-  return {
-    file,
-    kind: null,
-    rowsRead: 0,
-    accepted: 0,
-    rejected: 0,
-    skipped: 0,
-    skipReasons: {},
-    rejectsFile: null,
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    seconds: 0,
-    resumedFrom: 0,
-  };
-}
-
 /** The key of a file's :IngestFile checkpoint: its first characters and the mapping read it with. */
 export function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
@@ -131,13 +95,14 @@ async function writeBatch(tx: WriteTx, batch: Batch, linkSums: 'per-type' | 'all
   if (batch.apis.length) await tx.run('ingest/api-assets', { rows: batch.apis });
 }
 
-export async function ingestFile(db: Database, file: string, opts: IngestOptions): Promise<FileSummary> {
+export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptions): Promise<FileSummary> {
   const started = Date.now();
+  const file = plan.file;
   const summary = emptySummary(file);
+  summary.columns = plan.columns;
   const source = await openSource(file);
   try {
-    const chosen = mappingForFile(opts.mapping, file);
-    const mapping = resolveMapping(source.headers, path.basename(file), { kind: opts.kind, file: chosen?.mapping });
+    const mapping = plan.mapping;
     summary.kind = mapping.kind;
     const key = checkpointKey(await readPrefix(file), mapping);
     const checkpoint = (await db.read('ingest/checkpoint-get', { key }, NO_TIMEOUT))[0];
@@ -154,7 +119,16 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
     summary.rejectsFile = rejects.path;
 
     const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-    const progress = createProgress(path.basename(file), source.totalBytes, process.stderr, opts.quiet);
+    const progress = createProgress(
+      path.basename(file),
+      source.totalBytes,
+      process.stderr,
+      opts.quiet,
+      plan.estimatedRows,
+    );
+    const report = (done: boolean) =>
+      opts.onProgress?.({ file, rows: summary.rowsRead, estimatedRows: plan.estimatedRows, done });
+    report(false);
     const batchSize = opts.batchSize ?? 2000;
     let batch = new Batch();
     let index = 0;
@@ -234,8 +208,10 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
         }
         if (batch.rows >= batchSize) await flush(false);
         progress.update(summary.rowsRead, source.bytesRead());
+        if (summary.rowsRead % 1000 === 0) report(false);
       }
       await flush(true);
+      report(true);
     } catch (e) {
       if (e instanceof DbError && e.code === 'DATABASE_UNAVAILABLE') {
         await allCommitted.catch(() => {});
@@ -259,13 +235,41 @@ export async function ingestFile(db: Database, file: string, opts: IngestOptions
   return summary;
 }
 
-/** Ingests files one after another; a file that cannot be read is reported and the rest go on. */
-export async function ingestFiles(db: Database, files: string[], opts: IngestOptions): Promise<IngestSummary> {
+async function unreadable(file: string): Promise<never> {
+  (await openSource(file)).close();
+  throw new Error(`${file}: could not be read`);
+}
+
+/**
+ * Plans the run (plan.ts), then ingests the files one after another by that plan. A file that cannot
+ * be read is reported and the rest go on; a plan with problems (a kind that cannot be told, two
+ * columns nothing tells apart) stops the run before anything is written, naming the columns.
+ */
+export async function ingestFiles(api: Database, files: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
-  const result: IngestSummary = { files: [], nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
+  const db = api.withoutQueryTimeout();
+  const plan = await planRun(files, { kind: opts.kind, mapping: opts.mapping });
+  opts.onPlan?.(plan);
+  const result: IngestSummary = { files: [], plan, nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
+  if (plan.problems.length) {
+    const first = plan.problems[0]!;
+    for (const file of files) {
+      const planned = planOf(plan, file);
+      result.files.push({
+        ...emptySummary(file),
+        kind: planned?.kind ?? null,
+        columns: planned?.columns ?? [],
+        error: problemOf(plan, file) ?? `not started: ${first.message}`,
+      });
+    }
+    result.seconds = (Date.now() - started) / 1000;
+    return result;
+  }
   for (const file of files) {
     try {
-      const s = await ingestFile(db, file, opts);
+      const planned = planOf(plan, file);
+      // Not planned: it could not be opened; opening it again reports why, as for any file.
+      const s = planned ? await ingestFile(db, planned, opts) : await unreadable(file);
       result.files.push(s);
       result.nodesCreated += s.nodesCreated;
       result.relationshipsCreated += s.relationshipsCreated;

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { printable } from '../printable.js';
 import { FIELDS, KINDS } from './fields.js';
 
 const propName = z
@@ -45,7 +46,7 @@ export class MappingError extends Error {}
 
 function issueText(file: string, error: z.ZodError): string {
   const issue = error.issues[0];
-  return `mapping file ${file}: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`;
+  return `mapping file ${file}: ${printable(issue?.path.join('.') || 'root', 80)}: ${printable(issue?.message ?? 'invalid', 200)}`;
 }
 
 /** Parses mapping JSON (already read) into a MappingSet; `source` names it in errors. */
@@ -58,7 +59,7 @@ export function parseMapping(json: unknown, source: string): MappingSet {
         picomatch(glob);
       } catch (e) {
         throw new MappingError(
-          `mapping file ${source}: files: '${glob}' is not a valid glob (${(e as Error).message})`,
+          `mapping file ${source}: files: '${printable(glob, 80)}' is not a valid glob (${printable((e as Error).message, 120)})`,
         );
       }
     }
@@ -74,7 +75,7 @@ export function readMappingFile(file: string): MappingSet {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new MappingError(`mapping file ${file}: not valid JSON (${(e as Error).message})`);
+    throw new MappingError(`mapping file ${file}: not valid JSON (${printable((e as Error).message, 120)})`);
   }
   return parseMapping(json, file);
 }

@@ -10,7 +10,7 @@ import { Reject, splitList } from './row-values.js';
 
 type Get = (f: Field) => string | undefined;
 
-const INTEL_TYPES: Record<string, IngestLabel> = {
+export const INTEL_TYPES: Record<string, IngestLabel> = {
   ip: 'IP',
   ipv4: 'IP',
   ipv6: 'IP',

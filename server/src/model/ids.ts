@@ -1,6 +1,7 @@
 // Entity ids: "<Label>:<key>" (e.g. "Account:u_1042", "IP:203.0.113.7"). Parsed once at the door
 // (GraphQL arguments, CLI options) into an EntityId, which is what every service below takes.
 // Pure: the client build may import this file.
+import { printable } from '../printable.js';
 import { ENTITY_LABELS, isEntityLabel, type EntityLabel } from './labels.js';
 
 export interface EntityId {
@@ -19,7 +20,7 @@ export function parseId(id: string): EntityId {
   const key = id.slice(cut + 1);
   if (cut <= 0 || !isEntityLabel(label) || key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new IdError(
-      `'${id.slice(0, 80)}' is not an entity id: expected <Label>:<key> with Label one of ${ENTITY_LABELS.join(', ')}`,
+      `'${printable(id, 80)}' is not an entity id: expected <Label>:<key> with Label one of ${ENTITY_LABELS.join(', ')}`,
     );
   }
   return { label, key };

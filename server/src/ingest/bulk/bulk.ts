@@ -10,9 +10,9 @@ import os from 'node:os';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../db/connect.js';
 import { embeddedStatus, runLauncherImport } from '../../db/embedded.js';
-import { resolveMapping } from '../columns.js';
 import type { Kind } from '../fields.js';
-import { mappingForFile, type MappingSet } from '../mapping-file.js';
+import type { MappingSet } from '../mapping-file.js';
+import { planOf, planRun, problemOf } from '../plan-run.js';
 import { checkpointKey, type FileSummary, type IngestSummary } from '../ingest.js';
 import { createProgress } from '../progress.js';
 import { openSource, readPrefix } from '../readers.js';
@@ -82,14 +82,16 @@ interface Prepared {
 /** Reads every file into the spill; any file that cannot be read stops the bulk load before import. */
 async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes, opts: BulkOptions): Promise<Prepared> {
   const prepared: Prepared = { files: [], checkpoints: [] };
+  // The same plan as the transactional ingest: same kinds, columns and mappings.
+  const plan = await planRun(files, { kind: opts.kind, mapping: opts.mapping });
   for (const file of files) {
     const started = Date.now();
     const source = await openSource(file);
     try {
-      const mapping = resolveMapping(source.headers, path.basename(file), {
-        kind: opts.kind,
-        file: mappingForFile(opts.mapping, file)?.mapping,
-      });
+      const planned = planOf(plan, file);
+      const problem = problemOf(plan, file) ?? plan.problems[0]?.message;
+      if (!planned || problem) throw new Error(problem ?? 'could not be planned');
+      const mapping = planned.mapping;
       if (mapping.kind === 'attributes')
         throw new Error('attribute tables are not bulk-loaded yet: ingest them without --bulk after the bulk load');
       const key = checkpointKey(await readPrefix(file), mapping);
@@ -149,6 +151,7 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
         relationshipsCreated: 0,
         seconds: since(started),
         resumedFrom: 0,
+        columns: planned.columns,
       });
     } catch (e) {
       throw new BulkRefused(

@@ -1,0 +1,83 @@
+// Token mode in real Chromium: a server started with RINGSCOPE_TOKENS asks for a token, a bad one
+// is refused in words (not a server error), a good one unlocks every panel and is sent as a bearer
+// header; the token is never shown on the page. Also: the page runs under its CSP without errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Database } from '../../server/src/db/database.js';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+
+const TOKEN = 'investigator-secret-5f1c2a9e77';
+let db: Database;
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  const config = testConfig({ RINGSCOPE_TOKENS: `${TOKEN}:investigator,viewer-secret-0a1b2c3d4e:viewer` });
+  db = await openTestDb(config);
+  await wipe(db);
+  server = await startServer(config, db);
+  browser = await launchBrowser();
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+async function openPage(): Promise<{ page: Page; problems: string[]; bearer: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const bearer: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql')) bearer.push(r.headers().authorization ?? '');
+  });
+  await page.goto(server.url);
+  return { page, problems, bearer };
+}
+
+describe('token mode in the browser', () => {
+  it('asks for a token, and says in words when it is not valid', async () => {
+    const { page } = await openPage();
+    await page.locator('#token').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('#health').textContent(), { timeout: 15_000 }).toMatch(/sign in for details/);
+    await page.fill('#token', 'not-a-real-token-000000');
+    await page.click('#sign-in-form button');
+    await page.locator('#sign-in-error').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#sign-in-error').textContent()).toBe('That token is not valid.');
+    expect(await page.locator('#ring-list').textContent()).not.toMatch(/internal server error/i);
+    await page.close();
+  });
+
+  it('signs in with a good token: role shown, panels load, token sent as bearer and never shown', async () => {
+    const { page, problems, bearer } = await openPage();
+    await page.locator('#token').waitFor({ timeout: 15_000 });
+    await page.fill('#token', TOKEN);
+    const before = bearer.length;
+    await page.click('#sign-in-form button');
+    await page.locator('#signed-in-role').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#signed-in-role').textContent()).toBe('investigator');
+    await expect
+      .poll(() => page.locator('#health').textContent(), { timeout: 15_000 })
+      .toMatch(/Neo4j 5\.26\.\d+ connected/);
+    await expect.poll(() => page.locator('#ring-list').textContent(), { timeout: 15_000 }).not.toBe('');
+    expect(await page.locator('#ring-list').textContent()).not.toMatch(/token is required|not valid/);
+    // Every API call after signing in carried the token.
+    const signedIn = bearer.slice(before);
+    expect(signedIn.length).toBeGreaterThan(1);
+    expect(signedIn.every((b) => b === `Bearer ${TOKEN}`)).toBe(true);
+    expect(await page.content()).not.toContain(TOKEN);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'token-signed-in.png') });
+    expect(problems).toEqual([]);
+    await page.locator('#sign-out').click();
+    await page.locator('#token').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+});

@@ -1,0 +1,59 @@
+// The operation measure behind the cost budget: expand costs ids × depth × limit, aliases each
+// count, variables and defaults are used, and nested fragment spreads are measured in linear time.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { COST_BUDGET, fieldWeights, fragmentsOf, measureOperation } from '../../../server/src/graphql/limits.js';
+
+const schema = buildSchema(
+  fs.readFileSync(path.join(import.meta.dirname, '../../../server/src/graphql/schema.graphql'), 'utf8'),
+);
+const weights = fieldWeights({ maxNodes: 5000, maxRows: 10_000, queryTimeoutMs: 30_000 });
+
+function measure(query: string, variables: Record<string, unknown> = {}) {
+  const doc = parse(query);
+  const op = doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  return measureOperation(schema, fragmentsOf(doc.definitions), op, weights, variables);
+}
+
+const expand = (alias: string, args: string) => `${alias}: expand(${args}) { nodes { id } truncated }`;
+
+describe('operation cost', () => {
+  it('costs expand as ids × depth × limit, per alias', () => {
+    const one = measure(`{ ${expand('a', 'ids: ["Account:1"], depth: 3, limit: 5000')} }`);
+    expect(one.cost).toBeGreaterThanOrEqual(15_000);
+    expect(one.cost).toBeLessThan(15_100);
+    const twenty = measure(
+      `{ ${Array.from({ length: 20 }, (_, i) => expand(`a${i}`, 'ids: ["Account:1"], depth: 3, limit: 5000')).join(' ')} }`,
+    );
+    expect(twenty.cost).toBeGreaterThan(COST_BUDGET);
+    expect(twenty.aliases).toBe(20);
+    expect([...twenty.rootCosts.values()].every((c) => c >= 15_000)).toBe(true);
+  });
+
+  it('reads ids and limit from variables and uses the schema defaults', () => {
+    const v = measure('query($ids: [ID!]!, $l: Int) { expand(ids: $ids, depth: 2, limit: $l) { truncated } }', {
+      ids: ['Account:1', 'Account:2', 'Account:3'],
+      l: 100,
+    });
+    expect(v.cost).toBe(3 * 2 * 100);
+    const defaults = measure('{ expand(ids: ["Account:1"]) { truncated } }');
+    expect(defaults.cost).toBe(1 * 1 * 500);
+  });
+
+  it('measures 60 fragments each spread twice in linear time', () => {
+    const frags = Array.from({ length: 60 }, (_, i) =>
+      i < 59 ? `fragment F${i} on GraphNode { id ...F${i + 1} ...F${i + 1} }` : 'fragment F59 on GraphNode { id }',
+    );
+    const started = performance.now();
+    const m = measure(`{ expand(ids: ["Account:1"]) { nodes { ...F0 } } } ${frags.join(' ')}`);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(m.fields).toBeGreaterThan(2 ** 59);
+  });
+
+  it('flags introspection', () => {
+    expect(measure('{ __schema { types { name } } }').introspection).toBe(true);
+    expect(measure('{ me { role } }').introspection).toBe(false);
+  });
+});

@@ -1,0 +1,147 @@
+// The ingest plan from headers, value shapes and the other files of a run (no database).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMapping } from '../../../server/src/ingest/mapping-file.js';
+import { planRun } from '../../../server/src/ingest/plan-run.js';
+import type { FilePlan } from '../../../server/src/ingest/plan.js';
+import { profileColumn } from '../../../server/src/ingest/value-shapes.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-plan-'));
+function file(name: string, header: string[], rows: string[][]): string {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, [header, ...rows].map((r) => r.join(',')).join('\n') + '\n');
+  return f;
+}
+const hex = (i: number, n = 24) => (i * 2654435761).toString(16).padStart(n, 'a').slice(-n);
+const role = (p: FilePlan | undefined, column: string) => {
+  const c = p?.columns.find((x) => x.column === column);
+  return c ? [c.role, c.type ?? c.property ?? ''].join(' ').trim() : 'missing';
+};
+
+describe('value shapes', () => {
+  it('tells IPs, IPv4 integers, ids, times and amounts apart', () => {
+    expect(profileColumn(['10.0.0.1', '203.0.113.9', '2001:db8::1']).shares.ipv4).toBeCloseTo(2 / 3);
+    expect(profileColumn(['732758368.8', '350311387.9', '2621473820', '3840542443']).main).toBe('ipInteger');
+    // Sequential ids in the same range are not addresses.
+    expect(profileColumn(['12940784', '12940785', '12940790', '12940800']).shares.ipInteger).toBeUndefined();
+    expect(profileColumn([hex(1), hex(2), hex(3)]).shares.hexId).toBe(1);
+    expect(profileColumn(['1718000000', '1718000500']).shares.epochTime).toBe(1);
+    expect(profileColumn(['2/24/2015 22:55', '6/7/2015 20:39']).shares.dateTime).toBe(1);
+    expect(profileColumn(['3.26', '12.00', '150']).shares.amount).toBe(1);
+    expect(profileColumn(Array.from({ length: 40 }, (_, i) => String(i))).sequential).toBe(true);
+  });
+});
+
+describe('the ingest plan', () => {
+  it('finds a device column by its values whatever it is called, next to a user and an IP', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      `m${i % 40}`,
+      `2024-03-01T10:${String(i % 60).padStart(2, '0')}:00Z`,
+      `203.0.113.${i % 50}`,
+      hex(i % 30),
+    ]);
+    const f = file('access.csv', ['member_ref', 'ts', 'src_addr', 'did'], rows);
+    const plan = await planRun([f], {});
+    expect(plan.problems).toEqual([]);
+    const p = plan.files[0];
+    expect(p?.kind).toBe('login');
+    expect(['member_ref', 'ts', 'src_addr', 'did'].map((c) => role(p, c))).toEqual([
+      'account',
+      'time',
+      'identifier IP',
+      'identifier Device',
+    ]);
+    expect(p?.columns.find((c) => c.column === 'did')?.evidence).toMatch(/hex ids/);
+  });
+
+  it("takes the orders file's account column from the values of the registration file's accounts", async () => {
+    const accounts = Array.from({ length: 80 }, (_, i) => `cust-${hex(i, 10)}`);
+    const reg = file(
+      'registrations.csv',
+      ['user_id', 'signup_time', 'ip'],
+      accounts.map((a, i) => [a, `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, `198.51.100.${i}`]),
+    );
+    const orders = file(
+      'orders.csv',
+      ['ref', 'who', 'ts', 'amt', 'dest'],
+      accounts.map((a, i) => [
+        `x${hex(i + 1000, 12)}`,
+        a,
+        `2024-02-01T00:00:${String(i % 60).padStart(2, '0')}Z`,
+        `${(i * 3.7).toFixed(2)}`,
+        `${i % 9} Park Street Springfield`,
+      ]),
+    );
+    const plan = await planRun([reg, orders], {});
+    const o = plan.files[1];
+    expect(role(o, 'who')).toBe('account');
+    expect(o?.columns.find((c) => c.column === 'who')?.evidence).toMatch(
+      /values match 'user_id' of registrations\.csv/,
+    );
+    expect(role(o, 'amt')).toBe('amount');
+    expect(role(o, 'dest')).toBe('identifier Address');
+    expect(role(o, 'ref')).toBe('ignored');
+  });
+
+  it('reads a referral table as referrals, not money, and a users file with confirmed_fraud as labels', async () => {
+    const users = Array.from({ length: 60 }, (_, i) => String(12_220_793 + i * 37));
+    const u = file(
+      'users.csv',
+      ['user_id', 'confirmed_fraud', 'money_transfer_error_cancel_amount'],
+      users.map((x, i) => [x, i % 3 === 0 ? '' : String(i % 7 === 0 ? 1 : 0), String(i * 11)]),
+    );
+    const r = file(
+      'referrals.csv',
+      ['id', 'from_user_id', 'to_user_id'],
+      users.slice(0, 30).map((x, i) => [String(1_727_254 + i), x, users[59 - i]!]),
+    );
+    const plan = await planRun([u, r], {});
+    expect(plan.problems).toEqual([]);
+    const [pu, pr] = plan.files;
+    expect(pu?.kind).toBe('labels');
+    expect(role(pu, 'confirmed_fraud')).toBe('label');
+    expect(role(pu, 'money_transfer_error_cancel_amount')).toBe('numeric feature moneyTransferErrorCancelAmount');
+    expect(role(pr, 'from_user_id')).toBe('counterparty REFERRED');
+    expect(role(pr, 'to_user_id')).toBe('account');
+    expect(pr?.mapping.columns.toAccount).toBeUndefined();
+    expect(role(pr, 'id')).toBe('ignored');
+  });
+
+  it('stops and names the columns when two columns cannot be told apart', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [`u${i}`, hex(i % 20, 16), hex((i % 25) + 500, 16)]);
+    const f = file('events.csv', ['user_id', 'a', 'b'], rows);
+    const plan = await planRun([f], {});
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/events\.csv: columns '(a|b)' and '(a|b)' could both be the device/),
+    ]);
+  });
+
+  it('lists every column, and takes a mapping entry as given', async () => {
+    const f = file('devices.csv', ['id', 'os', 'device', 'guid'], [['1', 'OS_1', 'MODEL_1', 'x']]);
+    const mapping = parseMapping(
+      {
+        files: {
+          'devices.csv': {
+            kind: 'attributes',
+            columns: { device: 'id' },
+            nodeProps: { model: 'device' },
+            ignore: ['guid'],
+          },
+        },
+      },
+      'm.json',
+    );
+    const plan = await planRun([f], { mapping });
+    const p = plan.files[0]!;
+    expect(p.mappingEntry).toBe('devices.csv');
+    expect(p.columns.map((c) => [c.column, c.role])).toEqual([
+      ['id', 'identifier'],
+      ['os', 'ignored'],
+      ['device', 'identifier property'],
+      ['guid', 'ignored'],
+    ]);
+    expect(p.columns[1]!.evidence).toBe('not in the mapping');
+  });
+});
