@@ -245,3 +245,94 @@ describe('defence blind spots', () => {
       .toMatch(/local: controls: captcha — captcha shipped in release 4\.2/);
   });
 });
+
+describe('cases', () => {
+  type Snapshot = { ids: string[]; positions: Record<string, { x: number; y: number }>; zoom: number; from: string };
+  const snapshot = () =>
+    page.evaluate(() => {
+      const cy = (
+        globalThis as unknown as {
+          ringscope: {
+            cy: {
+              elements(): { map<T>(f: (e: { id(): string }) => T): T[] };
+              nodes(): { map<T>(f: (e: { id(): string; position(): { x: number; y: number } }) => T): T[] };
+              zoom(): number;
+            };
+          };
+        }
+      ).ringscope.cy;
+      return {
+        ids: cy
+          .elements()
+          .map((e) => e.id())
+          .sort(),
+        positions: Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+        zoom: cy.zoom(),
+        from: (
+          globalThis as unknown as { document: { getElementById(id: string): { value: string } } }
+        ).document.getElementById('t-from').value,
+      };
+    }) as Promise<Snapshot>;
+
+  it('opens a case from a ring, and its link reopens the exact view after a reload', { timeout: 300_000 }, async () => {
+    await page.goto(server.url);
+    await page.locator('#ring-list .ring-item').first().waitFor({ timeout: 60_000 });
+    const ring = (await page.locator('#ring-list .ring-item').first().getAttribute('data-ring'))!;
+    await page.locator('#ring-list .ring-item').first().click();
+    await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 60_000 }).toBe(`Ring ${ring}`);
+    // The investigator moves a node and narrows the time window before saving.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { ringscope: { cy: { nodes(): { first(): { position(p: object): void } } } } }
+      ).ringscope.cy
+        .nodes()
+        .first()
+        .position({ x: 123, y: 456 }),
+    );
+    await page.locator('#t-from').fill('100');
+    await page.locator('#t-from').dispatchEvent('input');
+    await page.click('.tabs button[data-tab="cases"]');
+    await page.fill('#case-title', 'Coupon farm on SMS numbers');
+    await page.click('#case-open');
+    await page.locator('.case-views li').first().waitFor({ timeout: 60_000 });
+    await page.fill('#case-note', 'same SMS block as last month');
+    await page.locator('#case-note + button').click();
+    await page.locator('.case-notes li').first().waitFor({ timeout: 60_000 });
+    const saved = await snapshot();
+    expect(saved.positions[Object.keys(saved.positions).find((id) => saved.positions[id]!.x === 123)!]).toEqual({
+      x: 123,
+      y: 456,
+    });
+    const link = (await page.locator('.case-views li .case-link').first().getAttribute('href'))!;
+    expect(link).toMatch(/#case=C-[0-9a-f]+&view=V-[0-9a-f]+$/);
+
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect.poll(async () => (await snapshot()).ids.length, { timeout: 60_000 }).toBe(saved.ids.length);
+    const reopened = await snapshot();
+    expect(reopened.ids).toEqual(saved.ids);
+    for (const [id, p] of Object.entries(saved.positions)) {
+      expect(reopened.positions[id]!.x).toBeCloseTo(p.x, 3);
+      expect(reopened.positions[id]!.y).toBeCloseTo(p.y, 3);
+    }
+    expect(reopened.zoom).toBeCloseTo(saved.zoom, 5);
+    expect(reopened.from).toBe('100');
+    expect(await page.locator('#case-heading').textContent()).toContain('Coupon farm on SMS numbers');
+    const timeline = await page.locator('.case-timeline').textContent();
+    expect(timeline).toMatch(/opened/);
+    expect(timeline).toMatch(/saved view/);
+    expect(timeline).toMatch(/note — same SMS block/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'case-reopened.png') });
+
+    const [md] = await Promise.all([page.waitForEvent('download'), page.click('#case-report-md')]);
+    const text = fs.readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('# Case C-');
+    expect(text).toContain(`## Ring ${ring}`);
+    expect(text).toMatch(/!\[case picture\]\(data:image\/png;base64,/);
+    expect(text).toContain('same SMS block as last month');
+    const [htm] = await Promise.all([page.waitForEvent('download'), page.click('#case-report-html')]);
+    const body = fs.readFileSync((await htm.path())!, 'utf8');
+    expect(body).toContain('<h1>Case C-');
+    expect(body).toMatch(/<img alt="case picture" src="data:image\/png;base64,/);
+  });
+});
