@@ -242,8 +242,8 @@ async function unreadable(file: string): Promise<never> {
 
 /**
  * Plans the run (plan.ts), then ingests the files one after another by that plan. A file that cannot
- * be read is reported and the rest go on; a plan with problems (a kind that cannot be told, two
- * columns nothing tells apart) stops the run before anything is written, naming the columns.
+ * be read, or whose plan has a problem (a kind that cannot be told, two columns nothing tells
+ * apart), is reported, naming the columns, and nothing of it is written; the rest go on.
  */
 export async function ingestFiles(api: Database, files: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
@@ -251,21 +251,20 @@ export async function ingestFiles(api: Database, files: string[], opts: IngestOp
   const plan = await planRun(files, { kind: opts.kind, mapping: opts.mapping });
   opts.onPlan?.(plan);
   const result: IngestSummary = { files: [], plan, nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
-  if (plan.problems.length) {
-    const first = plan.problems[0]!;
-    for (const file of files) {
+  for (const file of files) {
+    // A file the plan cannot settle (kind unknown, two columns nothing tells apart) is not loaded
+    // at all, its columns named; the other files go on, as after a file that cannot be read.
+    const problem = plan.problems.filter((p) => p.file === file).map((p) => p.message);
+    if (problem.length) {
       const planned = planOf(plan, file);
       result.files.push({
         ...emptySummary(file),
         kind: planned?.kind ?? null,
         columns: planned?.columns ?? [],
-        error: problemOf(plan, file) ?? `not started: ${first.message}`,
+        error: printable(problem.join('; '), 300),
       });
+      continue;
     }
-    result.seconds = (Date.now() - started) / 1000;
-    return result;
-  }
-  for (const file of files) {
     try {
       const planned = planOf(plan, file);
       // Not planned: it could not be opened; opening it again reports why, as for any file.

@@ -6,6 +6,7 @@
 // as given. Where two columns cannot be told apart the plan lists a problem and ingest stops.
 // Every column appears in the plan: nothing is dropped without being listed as ignored.
 import path from 'node:path';
+import { printable } from '../printable.js';
 import { nameEvidence, valueEvidence, type Evidence } from './column-evidence.js';
 import { crossFileEvidence } from './cross-file.js';
 import { KINDS, type ColumnMap, type Field, type Kind, type Mapping } from './fields.js';
@@ -172,7 +173,7 @@ function planFile(
   const kind = opts.kind ?? m?.kind ?? pickKind(s, columns, cross.identifierFiles.get(index));
   if (!kind || !KINDS.includes(kind)) {
     throw new MappingError(
-      `${name}: cannot tell what kind of log this is from its columns (${s.headers.slice(0, 12).join(', ')}); pass --kind or --mapping`,
+      `${name}: cannot tell what kind of log this is from its columns (${printable(s.headers.slice(0, 12).join(', '), 200)}); pass --kind or --mapping`,
     );
   }
   // Fields this kind of file does not use are leftovers, said so in the plan.
