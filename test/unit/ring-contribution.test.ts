@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ringContribution, type AccountRing } from '../../server/src/detect/account-risk.js';
 import { belowHumanSpeed } from '../../server/src/detect/feature-evidence.js';
 import { memberMedian } from '../../server/src/detect/ring-members.js';
+import { fairSample } from '../../server/src/detect/risk-learning.js';
 
 const ring = (over: Partial<AccountRing>): AccountRing => ({
   id: 'R-1',
@@ -46,5 +47,28 @@ describe('below human speed', () => {
     expect(belowHumanSpeed(86_400)).toBe(0);
     expect(belowHumanSpeed(600)).toBeGreaterThan(0);
     expect(belowHumanSpeed(600)).toBeLessThan(belowHumanSpeed(120));
+    expect(belowHumanSpeed(NaN)).toBe(0);
+  });
+});
+
+describe('fair sample', () => {
+  const risk = Float64Array.from({ length: 200 }, (_, i) => (i % 10) / 10);
+  it('accepts labels on a random half and rejects labels given mostly to risky accounts', () => {
+    expect(
+      fairSample(
+        risk,
+        Int8Array.from(risk, (_, i) => (i < 100 ? 0 : -1)),
+      ),
+    ).toBe(true);
+    expect(
+      fairSample(
+        risk,
+        Int8Array.from(risk, (r) => (r >= 0.8 ? 1 : -1)),
+      ),
+    ).toBe(false);
+  });
+  it('ends on missing values', () => {
+    const withNaN = Float64Array.from([NaN, 0.1, NaN, 0.1]);
+    expect(fairSample(withNaN, Int8Array.from([1, 0, -1, -1]))).toBe(true);
   });
 });

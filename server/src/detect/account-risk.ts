@@ -113,7 +113,8 @@ function evidenceOf(t: FeatureTable, stats: Stats, i: number): { risk: number; r
     const v = t.columns.get(e.feature)![i]!;
     const s = stats.get(e.feature)!;
     const rel = evidenceStrength(s, v, e.direction);
-    const strength = e.bound ? Math.min(rel.strength, e.bound(v)) : rel.strength;
+    // A missing value (NaN) has no evidence; Math.min would turn it into a NaN risk.
+    const strength = e.bound && rel.strength > 0 ? Math.min(rel.strength, e.bound(v)) : rel.strength;
     const tail = rel.tail;
     if (strength <= 0) continue;
     const w = e.cap * strength;

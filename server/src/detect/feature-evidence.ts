@@ -29,6 +29,7 @@ export interface EvidenceSpec {
  * rare, yet not what bots do.
  */
 export function belowHumanSpeed(seconds: number): number {
+  if (Number.isNaN(seconds)) return 0;
   const fast = 60;
   const human = 3600;
   return Math.min(1, Math.max(0, Math.log(human / Math.max(seconds, fast)) / Math.log(human / fast)));

@@ -65,7 +65,9 @@ function design(t: FeatureTable): { names: string[]; cols: Float64Array[] } {
 export function fairSample(unsupervised: Float64Array, target: Int8Array, maxGap = 0.1): boolean {
   const labelled: number[] = [];
   const rest: number[] = [];
-  unsupervised.forEach((r, i) => (target[i] === -1 ? rest : labelled).push(r));
+  unsupervised.forEach((r, i) => {
+    if (!Number.isNaN(r)) (target[i] === -1 ? rest : labelled).push(r);
+  });
   if (!labelled.length || !rest.length) return labelled.length > 0;
   labelled.sort((a, b) => a - b);
   rest.sort((a, b) => a - b);
