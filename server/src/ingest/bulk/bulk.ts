@@ -200,7 +200,10 @@ export async function bulkIngest(config: Config, files: string[], opts: BulkOpti
     const importSeconds = since(importStarted);
 
     const finishStarted = Date.now();
-    const open = await openDatabase(config, { log });
+    // The restarted store builds every index at once while the schema is applied: give that (and
+    // the empty-list pass) an hour, not the API's per-query timeout (at 100k accounts on the loaded
+    // machine the 30 s default failed the load at this last step).
+    const open = await openDatabase({ ...config, limits: { ...config.limits, queryTimeoutMs: 3_600_000 } }, { log });
     let counts;
     try {
       await open.db.runAutoCommit('bulk/empty-tags');
