@@ -35,8 +35,13 @@ export async function setup(project: TestProject): Promise<void> {
     RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
     RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
   });
-  if (process.env.RINGSCOPE_TEST_FRESH_DB === '1')
+  // Both database tiers (integration, e2e) run this setup in the one vitest process: wipe the data
+  // dir before the first start only. A second wipe deleted the store under the running server, whose
+  // next transaction-log rotation then failed every later test ("unable to write transaction to log").
+  if (process.env.RINGSCOPE_TEST_FRESH_DB === '1') {
     fs.rmSync(path.join(config.embedded.home), { recursive: true, force: true });
+    process.env.RINGSCOPE_TEST_FRESH_DB = 'done';
+  }
   handle = await startEmbedded(config, { attached: true, log: (l) => console.log(l) });
   project.provide('neo4jUri', handle.uri);
   project.provide('neo4jPassword', config.neo4j.password);
