@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { detectRings } from '../../server/src/detect/detect.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
+import { parseMapping } from '../../server/src/ingest/mapping-file.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
@@ -43,7 +44,7 @@ async function load(): Promise<void> {
     ['r3', 'r1', day(22), 480],
     ...Array.from({ length: 20 }, (_, i) => [ring[i % 4]!, users[20 + i]!, day(23), 10]),
   ];
-  const files: [string, Record<string, unknown>][] = [
+  const files: [string, unknown][] = [
     [
       csv('users.csv', 'user_id,signup', registrations),
       { kind: 'registration', columns: { account: 'user_id', time: 'signup' } },
@@ -62,9 +63,10 @@ async function load(): Promise<void> {
     const s = await ingestFiles(db, [file], {
       rejectsDir: path.join(tmp, 'rejects'),
       quiet: true,
-      mapping: mapping as never,
+      mapping: parseMapping(mapping, path.basename(file)),
     });
     expect(s.files[0]?.rejected).toBe(0);
+    expect(s.files[0]?.kind).toBe((mapping as { kind: string }).kind);
   }
 }
 
@@ -100,9 +102,7 @@ afterAll(async () => {
 });
 
 describe('account risk', () => {
-  // Skipped 2026-11-27: written before the ingest plan and risk changes met on main; on the final main
-  // the ring has no ACCOUNT_LINKS reason and the payer's risk does not move. Cause not found before the stop.
-  it.skip('counts a ring’s money links among its members only', async () => {
+  it('counts a ring’s money links among its members only', async () => {
     const result = await detectRings(db, { keepScore: 0 });
     const ring = result.rings.find((r) => r.members.includes('r1'));
     expect(ring?.members).toEqual(['r1', 'r2', 'r3', 'r4']);
@@ -122,9 +122,7 @@ describe('account risk', () => {
     expect(tier('counterparties')).toHaveLength(20);
   });
 
-  // Skipped 2026-11-27: written before the ingest plan and risk changes met on main; on the final main
-  // the ring has no ACCOUNT_LINKS reason and the payer's risk does not move. Cause not found before the stop.
-  it.skip('lets a confirmed-fraud flag set through GraphQL raise its neighbours’ risk in the next run', async () => {
+  it('lets a confirmed-fraud flag set through GraphQL raise its neighbours’ risk in the next run', async () => {
     await detectRings(db);
     const before = await riskOf('u2');
     const payer = await riskOf('u3');
