@@ -48,7 +48,10 @@ const WORDS: [Field, (w: string[]) => boolean][] = [
   [
     'toAccount',
     (w) =>
-      w.some((x) => ['payee', 'recipient', 'receiver', 'beneficiary'].includes(x)) ||
+      w.some((x) => ['payee', 'recipient', 'receiver', 'beneficiary', 'counterparty', 'cpty'].includes(x)) ||
+      // `dest`, `nameDest`: the receiving side, unless it is a network address or port.
+      (w.some((x) => ['dest', 'destination'].includes(x)) &&
+        !w.some((x) => ['ip', 'addr', 'host', 'port', 'url', 'country', 'city'].includes(x))) ||
       (w.some((x) => ['to', 'dst', 'dest'].includes(x)) &&
         w.some((x) => ['user', 'uid', 'account', 'acct', 'member', 'customer'].includes(x))),
   ],
@@ -61,9 +64,21 @@ const WORDS: [Field, (w: string[]) => boolean][] = [
     'account',
     (w) =>
       w.some((x) =>
-        ['uid', 'user', 'member', 'customer', 'cust', 'acct', 'account', 'buyer', 'payer', 'sender', 'login'].includes(
-          x,
-        ),
+        [
+          'uid',
+          'user',
+          'member',
+          'customer',
+          'cust',
+          'acct',
+          'account',
+          'buyer',
+          'payer',
+          'sender',
+          'login',
+          'orig',
+          'origin',
+        ].includes(x),
       ),
   ],
   ['country', (w) => w.some((x) => ['country', 'cc', 'geo'].includes(x))],
@@ -171,4 +186,23 @@ export function isIdLike(p: ColumnProfile): boolean {
     !p.category &&
     !p.sequential
   );
+}
+
+const SHORT_KEY = /^[A-Za-z0-9][A-Za-z0-9_:.@-]{0,63}$/;
+
+/**
+ * Short keys (`u1`, `17`, `a-9`): too short to pass for ids by their values alone, but ids when a
+ * header names them (`to_user`, `payer_id`). Not categories, times, decimals or plain words.
+ */
+export function isShortKey(p: ColumnProfile): boolean {
+  const sh = (s: Shape) => p.shares[s] ?? 0;
+  if (p.filled === 0 || p.category || sh('decimal') > 0.1 || sh('words') > 0.5) return false;
+  if (Math.max(sh('isoTime'), sh('dateTime'), sh('epochTime'), sh('ipv4'), sh('ipv6'), sh('phone')) > 0.5) return false;
+  let keys = 0;
+  let seen = 0;
+  for (const v of p.values) {
+    if (seen++ >= 2000) break;
+    if (SHORT_KEY.test(v)) keys++;
+  }
+  return keys / Math.min(seen, 2000) >= 0.95;
 }

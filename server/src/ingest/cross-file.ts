@@ -5,7 +5,7 @@
 // evidence: the column of the orders file whose values are the registration file's accounts is the
 // account column. Cost: O(id columns² × sample size) set look-ups.
 import path from 'node:path';
-import { isIdLike, nameEvidence, type Evidence } from './column-evidence.js';
+import { isIdLike, isShortKey, nameEvidence, type Evidence } from './column-evidence.js';
 import type { ColumnMap, Field } from './fields.js';
 import type { FileSample } from './sample.js';
 import { overlap } from './value-shapes.js';
@@ -25,6 +25,14 @@ export interface CrossFile {
   matchedNothing(file: number, column: string): boolean;
 }
 
+/** Short keys (`u7`, `17`) under a header that names an id or account field (`to_user`, `payer_id`). */
+function namedShortKey(h: string, p: Parameters<typeof isShortKey>[0]): boolean {
+  return (
+    isShortKey(p) &&
+    nameEvidence(h).some((e) => e.score >= 0.55 && (ID_FIELDS.includes(e.field) || ACCOUNTISH.includes(e.field)))
+  );
+}
+
 interface Col {
   file: number;
   h: string;
@@ -36,7 +44,8 @@ export function crossFileEvidence(samples: FileSample[], fixed: ColumnMap[]): Cr
     const fixedFields = new Map(Object.entries(fixed[file] ?? {}).map(([f, h]) => [h, f as Field]));
     for (const h of s.headers) {
       const f = fixedFields.get(h);
-      if ((f && (ID_FIELDS.includes(f) || ACCOUNTISH.includes(f))) || (!f && isIdLike(s.profiles.get(h)!)))
+      const p = s.profiles.get(h)!;
+      if ((f && (ID_FIELDS.includes(f) || ACCOUNTISH.includes(f))) || (!f && (isIdLike(p) || namedShortKey(h, p))))
         cols.push({ file, h });
     }
   });

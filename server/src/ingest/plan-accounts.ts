@@ -73,7 +73,9 @@ export function assignAccounts(
     );
     const best = pool[0];
     if (best) {
-      const fromWord = headerWords(best.h).some((w) => ['from', 'payer', 'sender', 'src', 'buyer'].includes(w));
+      const fromWord = headerWords(best.h).some((w) =>
+        ['from', 'payer', 'sender', 'src', 'buyer', 'orig', 'origin'].includes(w),
+      );
       set('account', best.h, best.f.get('account')?.why ?? 'account-like ids', best.f.get('account')?.score ?? 0.5);
       if (fromWord) why.get(best.h)!.text += `; '${best.h}' names the sending side`;
     }

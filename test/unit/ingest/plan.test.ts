@@ -109,6 +109,33 @@ describe('the ingest plan', () => {
     expect(role(pr, 'id')).toBe('ignored');
   });
 
+  it('reads a transfer log with short or numeric account keys as transfers, whatever the two sides are called', async () => {
+    const transfers = (key: (i: number) => string) => [
+      ...Array.from({ length: 59 }, (_, i) => [key(i), key(i + 1), `2025-01-0${1 + (i % 9)}T00:00:00Z`, '20']),
+      ...Array.from({ length: 20 }, (_, i) => [key(100 + (i % 4)), key(20 + i), '2025-01-23T00:00:00Z', '10']),
+    ];
+    const layouts = [
+      ['from_user', 'to_user'],
+      ['sender', 'receiver'],
+      ['src_account', 'dst_account'],
+      ['payer_id', 'payee_id'],
+      ['user_id', 'counterparty_id'],
+      ['nameOrig', 'nameDest'],
+    ];
+    for (const key of [(i: number) => `u${i}`, (i: number) => String(i)]) {
+      for (const [from, to] of layouts) {
+        const f = file(`${from}.csv`, [from!, to!, 'ts', 'amount'], transfers(key));
+        const plan = await planRun([f], {});
+        expect(plan.problems).toEqual([]);
+        const p = plan.files[0];
+        expect(
+          [from!, to!, 'amount'].map((c) => role(p, c)),
+          `${from},${to} with keys like ${key(7)}`,
+        ).toEqual(['account', 'counterparty TRANSFERRED_TO', 'amount']);
+      }
+    }
+  });
+
   it('stops and names the columns when two columns cannot be told apart', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`u${i}`, hex(i % 20, 16), hex((i % 25) + 500, 16)]);
     const f = file('events.csv', ['user_id', 'a', 'b'], rows);
