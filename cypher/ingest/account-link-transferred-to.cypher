@@ -1,4 +1,5 @@
-// (:Account)-[:TRANSFERRED_TO]->(:Account), aggregated like identifier links (count, first/last, amount).
+// (:Account)-[:TRANSFERRED_TO]->(:Account), aggregated like identifier links (count, first/last, amount),
+// and the latest dated events (eventTimes, eventAmounts; server/src/model/events.ts).
 // The other account is created when it has not been seen yet.
 UNWIND $rows AS row
 MERGE (a:Account {key: row.from})
@@ -13,4 +14,9 @@ MERGE (a)-[r:TRANSFERRED_TO]->(b)
 SET r.count = r.count + row.count,
     r.amount = r.amount + row.amount,
     r.firstSeen = CASE WHEN first IS NOT NULL AND (r.firstSeen IS NULL OR first < r.firstSeen) THEN first ELSE r.firstSeen END,
-    r.lastSeen = CASE WHEN last IS NOT NULL AND (r.lastSeen IS NULL OR last > r.lastSeen) THEN last ELSE r.lastSeen END
+    r.lastSeen = CASE WHEN last IS NOT NULL AND (r.lastSeen IS NULL OR last > r.lastSeen) THEN last ELSE r.lastSeen END,
+    // Each dated event's time (epoch ms) and amount, in arrival order, the latest $keep per pair.
+    r.eventTimes = CASE WHEN size(row.eventTimes) = 0 THEN r.eventTimes
+                        ELSE (coalesce(r.eventTimes, []) + [t IN row.eventTimes | toInteger(t)])[-$keep..] END,
+    r.eventAmounts = CASE WHEN size(row.eventAmounts) = 0 THEN r.eventAmounts
+                          ELSE (coalesce(r.eventAmounts, []) + row.eventAmounts)[-$keep..] END

@@ -23,6 +23,12 @@ export interface GraphEdge {
   firstSeen: string | null;
   lastSeen: string | null;
   props: Record<string, Plain>;
+  /** Dated events, latest last, on links that keep them (transfers, purchases, card payments). */
+  events: LinkEvent[] | null;
+}
+export interface LinkEvent {
+  time: string;
+  amount: number;
 }
 export interface GraphData {
   nodes: GraphNode[];
@@ -90,7 +96,7 @@ export function toGraphEdge(r: PlainRel, ids: Map<string, string>): GraphEdge | 
   const target = ids.get(r.endElementId);
   if (!source || !target) return undefined;
   const props: Record<string, Plain> = {};
-  for (const [k, v] of Object.entries(r.properties)) if (!['count', 'firstSeen', 'lastSeen'].includes(k)) props[k] = v;
+  for (const [k, v] of Object.entries(r.properties)) if (!EDGE_FIELDS.includes(k)) props[k] = v;
   return {
     id: `${source}-${r.type}->${target}`,
     source,
@@ -100,7 +106,21 @@ export function toGraphEdge(r: PlainRel, ids: Map<string, string>): GraphEdge | 
     firstSeen: typeof r.properties.firstSeen === 'string' ? r.properties.firstSeen : null,
     lastSeen: typeof r.properties.lastSeen === 'string' ? r.properties.lastSeen : null,
     props,
+    events: linkEvents(r.properties.eventTimes, r.properties.eventAmounts),
   };
+}
+
+/** Stored link properties that have a field of their own (not repeated in props). */
+const EDGE_FIELDS = ['count', 'firstSeen', 'lastSeen', 'eventTimes', 'eventAmounts'];
+
+export function linkEvents(times: Plain | undefined, amounts: Plain | undefined): LinkEvent[] | null {
+  if (!Array.isArray(times) || !Array.isArray(amounts)) return null;
+  const out: LinkEvent[] = [];
+  times.forEach((t, i) => {
+    const amount = amounts[i];
+    if (typeof t === 'number' && typeof amount === 'number') out.push({ time: new Date(t).toISOString(), amount });
+  });
+  return out;
 }
 
 /** Collects nodes and relationships (deduplicated) into a GraphData, capped at maxNodes. */

@@ -3,7 +3,7 @@
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
 import type { EntityId } from '../model/ids.js';
-import { GraphBuilder, toGraphNode, type GraphData } from './graph-model.js';
+import { GraphBuilder, linkEvents, toGraphNode, type GraphData } from './graph-model.js';
 import type { TimelineEvent } from './rings.js';
 
 export interface Trace {
@@ -12,6 +12,9 @@ export interface Trace {
   events: TimelineEvent[];
   rings: string[];
 }
+
+/** Dated money events listed one by one per link in a trace; older ones are summed in one line. */
+const TRACE_EVENTS_PER_LINK = 100;
 
 const VERBS: Record<string, string> = {
   USED_DEVICE: 'used device',
@@ -57,14 +60,29 @@ export async function trace(db: Database, id: EntityId, maxNodes: number): Promi
     const node = toGraphNode(x);
     if (rel.type === 'MEMBER_OF') rings.push(node.key);
     const t = rel.properties.firstSeen;
-    const count = typeof rel.properties.count === 'number' ? ` (${rel.properties.count}×)` : '';
     const tags = node.tags.length ? ` [${node.tags.join(', ')}]` : '';
-    events.push({
-      time: typeof t === 'string' ? t : typeof x.properties.detectedAt === 'string' ? x.properties.detectedAt : '',
-      entityId: node.id,
-      kind: rel.type,
-      detail: `${VERBS[rel.type] ?? rel.type} ${node.type === 'Ring' ? node.key : node.label}${count}${tags}`,
-    });
+    const what = `${VERBS[rel.type] ?? rel.type} ${node.type === 'Ring' ? node.key : node.label}`;
+    // Money links with dated events: one line per event (the latest TRACE_EVENTS_PER_LINK), each with its amount.
+    const dated = linkEvents(rel.properties.eventTimes, rel.properties.eventAmounts) ?? [];
+    const listed = dated.slice(-TRACE_EVENTS_PER_LINK);
+    for (const e of listed) {
+      events.push({ time: e.time, entityId: node.id, kind: rel.type, detail: `${what}: ${e.amount}${tags}` });
+    }
+    const total = typeof rel.properties.count === 'number' ? rel.properties.count : null;
+    if (!listed.length || (total !== null && total > listed.length)) {
+      const count =
+        total === null
+          ? ''
+          : listed.length
+            ? ` (${total}×, ${total - listed.length} not listed one by one)`
+            : ` (${total}×)`;
+      events.push({
+        time: typeof t === 'string' ? t : typeof x.properties.detectedAt === 'string' ? x.properties.detectedAt : '',
+        entityId: node.id,
+        kind: rel.type,
+        detail: `${what}${count}${tags}`,
+      });
+    }
     for (const pair of (row.tools as [PlainRel | null, PlainNode | null][]) ?? []) {
       const [tr, tool] = pair;
       if (tr && tool && isPlainNode(tool) && isPlainRel(tr) && builder.addNode(tool)) {

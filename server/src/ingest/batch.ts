@@ -9,6 +9,7 @@ import {
   type LinkType,
   type RowEffects,
 } from './row-effects.js';
+import { addEvent, keepsEvents, type LinkEvents } from '../model/events.js';
 
 type Props = Record<string, string | number | boolean>;
 
@@ -37,7 +38,7 @@ export interface AccountRow extends Span {
   label: 'fraud' | 'legit' | null;
   props: Props;
 }
-export interface LinkRow extends Span, LinkSums {
+export interface LinkRow extends Span, LinkSums, Partial<LinkEvents> {
   account: string;
   key: string;
   count: number;
@@ -46,7 +47,7 @@ export interface NodeRow extends Span {
   key: string;
   nodeProps: Props;
 }
-export interface AccountLinkRow extends Span {
+export interface AccountLinkRow extends Span, LinkEvents {
   from: string;
   to: string;
   count: number;
@@ -100,10 +101,12 @@ export class Batch {
         last: null,
         count: 0,
         ...zeroSums(),
+        ...(keepsEvents(l.rel) ? { eventTimes: [], eventAmounts: [] } : {}),
       }));
       widen(row, l.t);
       row.count++;
       for (const k of LINK_SUMS) row[k] += l[k];
+      if (row.eventTimes && row.eventAmounts) addEvent(row as LinkEvents, l.t, l.amount);
       const byKey = entry(this.nodes, LINK_TYPES[l.rel], () => new Map<string, NodeRow>());
       const node = entry(byKey, l.key, () => ({ key: l.key, first: null, last: null, nodeProps: {} }));
       widen(node, l.t);
@@ -118,10 +121,13 @@ export class Batch {
         last: null,
         count: 0,
         amount: 0,
+        eventTimes: [],
+        eventAmounts: [],
       }));
       widen(row, l.t);
       row.count++;
       row.amount += l.amount;
+      if (keepsEvents(l.rel)) addEvent(row, l.t, l.amount);
     }
     for (const d of e.deviceTools) {
       const id = `${d.device}\u0000${d.tool}`;

@@ -3,8 +3,9 @@
 // last committed batch ended and a finished file ingested again changes nothing.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DbError, type Database, type WriteCounters, type WriteTx } from '../db/database.js';
-import { Batch, linkStatement, nodeStatement } from './batch.js';
+import { DbError, type Database, type WriteCounters } from '../db/database.js';
+import { Batch } from './batch.js';
+import { writeBatch } from './write-batch.js';
 import type { Kind, Mapping } from './fields.js';
 import type { MappingSet } from './mapping-file.js';
 import type { FilePlan } from './plan.js';
@@ -73,26 +74,6 @@ class CheckpointOrderError extends DbError {
 /** The key of a file's :IngestFile checkpoint: its first characters and the mapping read it with. */
 export function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
-}
-
-async function writeBatch(tx: WriteTx, batch: Batch, linkSums: 'per-type' | 'all-sums'): Promise<void> {
-  // Nodes first, then relationships that only match their ends: no statement both creates nodes and
-  // reads them back, which made Neo4j plan Eager barriers (each link statement alone: 1.8x faster;
-  // the whole ingest: no measurable gain, commits dominate; see bench/README.md).
-  if (batch.accounts.size) await tx.run('ingest/accounts', { rows: [...batch.accounts.values()] });
-  for (const [label, rows] of batch.nodes) await tx.run(nodeStatement(label), { rows: [...rows.values()] });
-  for (const [rel, rows] of batch.links) {
-    const name = linkStatement(rel, 'link');
-    await tx.run(linkSums === 'per-type' ? name : `bench/all-sums-${name.slice('ingest/'.length)}`, {
-      rows: [...rows.values()],
-    });
-  }
-  for (const [rel, rows] of batch.accountLinks) {
-    await tx.run(linkStatement(rel, 'account-link'), { rows: [...rows.values()] });
-  }
-  if (batch.deviceTools.size) await tx.run('ingest/device-tool', { rows: [...batch.deviceTools.values()] });
-  if (batch.intel.length) await tx.run('ingest/intel', { rows: batch.intel });
-  if (batch.apis.length) await tx.run('ingest/api-assets', { rows: batch.apis });
 }
 
 export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptions): Promise<FileSummary> {

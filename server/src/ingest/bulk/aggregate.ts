@@ -6,6 +6,7 @@
 import type { AccountLinkType, LinkType, RowEffects } from '../row-effects.js';
 import { LINK_TYPES } from '../row-effects.js';
 import type { SpillWriter } from './spill.js';
+import { addEvent, keepsEvents, type LinkEvents } from '../../model/events.js';
 
 type Props = Record<string, string | number | boolean>;
 type Time = number | null;
@@ -35,6 +36,8 @@ export interface LinkAgg {
   chargebacks: number;
   refunds: number;
   failures: number;
+  /** Dated events, on the types that keep them (model/events.ts). */
+  events: LinkEvents | null;
 }
 
 export interface PartitionAggregate {
@@ -137,6 +140,7 @@ function rel(agg: PartitionAggregate, file: string, start: string, end: string):
       chargebacks: 0,
       refunds: 0,
       failures: 0,
+      events: keepsEvents(file) ? { eventTimes: [], eventAmounts: [] } : null,
     };
     byPair.set(id, r);
   }
@@ -199,6 +203,7 @@ export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
       r.chargebacks += chargebacks;
       r.refunds += refunds;
       r.failures += failures;
+      if (r.events) addEvent(r.events, t, amount);
       return;
     }
     case 'R': {
@@ -207,6 +212,7 @@ export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
       widen(r, t);
       r.count++;
       r.amount += amount;
+      if (r.events) addEvent(r.events, t, amount);
       return;
     }
     case 'D':

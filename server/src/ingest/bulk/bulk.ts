@@ -19,7 +19,8 @@ import { openSource, readPrefix } from '../readers.js';
 import { RejectsFile } from '../rejects.js';
 import { LINK_TYPES, rowEffects } from '../row-effects.js';
 import { emptyAggregate, foldRecord, spillEffects } from './aggregate.js';
-import { ImporterFiles, PropTypes } from './importer-files.js';
+import { PropTypes } from './importer-columns.js';
+import { ImporterFiles } from './importer-files.js';
 import { partitionCount, readPartition, SpillWriter } from './spill.js';
 
 export class BulkRefused extends Error {}

@@ -5,61 +5,18 @@
 // property is), lists use ARRAY_DELIMITER. Returns the importer's argument lines.
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepsEvents, latestEvents } from '../../model/events.js';
 import type { LinkAgg, NodeAgg, PartitionAggregate } from './aggregate.js';
-
-/** Never in a tag, source or control (they are split on ; | , and cut to printable text). */
-export const ARRAY_DELIMITER = '\u001f';
-
-export type PropType = 'double' | 'string' | 'boolean' | 'mixed';
-
-/** Dynamic property names and their value types per label (account attributes, identifier props). */
-export class PropTypes {
-  readonly byLabel = new Map<string, Map<string, PropType>>();
-
-  note(label: string, props: Record<string, string | number | boolean>): void {
-    let types = this.byLabel.get(label);
-    for (const [k, v] of Object.entries(props)) {
-      if (!types) this.byLabel.set(label, (types = new Map()));
-      const t: PropType = typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'string';
-      const before = types.get(k);
-      types.set(k, before === undefined || before === t ? t : 'mixed');
-    }
-  }
-}
-
-const NODE_COLUMNS = ['tags', 'created', 'firstSeen', 'lastSeen', 'intelConfidence', 'intelSources'];
-const ACCOUNT_COLUMNS = ['registeredAt', 'firstOrderAt', 'label'];
-const API_COLUMNS = ['method', 'path', 'domain', 'sensitivity', 'controls'];
-/** Sums each link type stores besides count, first and last seen (cypher/ingest/link-*.cypher). */
-export const LINK_SUM_COLUMNS: Record<
-  string,
-  readonly ('amount' | 'declines' | 'chargebacks' | 'refunds' | 'failures')[]
-> = {
-  USED_DEVICE: ['failures'],
-  USED_IP: ['failures'],
-  CALLED: ['failures'],
-  PAID_WITH: ['amount', 'declines', 'chargebacks', 'refunds'],
-  SHIPS_TO: ['amount', 'declines', 'chargebacks', 'refunds'],
-  HAS_PHONE: [],
-  HAS_EMAIL: [],
-  RAN: [],
-  REFERRED: ['amount'],
-  TRANSFERRED_TO: ['amount'],
-  BOUGHT_FROM: ['amount'],
-};
-const LINK_END: Record<string, string> = {
-  USED_DEVICE: 'Device',
-  USED_IP: 'IP',
-  CALLED: 'Api',
-  PAID_WITH: 'PaymentMethod',
-  SHIPS_TO: 'Address',
-  HAS_PHONE: 'Phone',
-  HAS_EMAIL: 'Email',
-  RAN: 'Tool',
-  REFERRED: 'Account',
-  TRANSFERRED_TO: 'Account',
-  BOUGHT_FROM: 'Account',
-};
+import {
+  ACCOUNT_COLUMNS,
+  API_COLUMNS,
+  ARRAY_DELIMITER,
+  LINK_END,
+  LINK_SUM_COLUMNS,
+  NODE_COLUMNS,
+  type PropType,
+  type PropTypes,
+} from './importer-columns.js';
 
 const str = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const time = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
@@ -172,6 +129,7 @@ export class ImporterFiles {
       ...(device
         ? []
         : [...LINK_SUM_COLUMNS[type]!.map((c) => `${c}:double`), 'firstSeen:datetime', 'lastSeen:datetime']),
+      ...(keepsEvents(type) ? ['eventTimes:long[]', 'eventAmounts:double[]'] : []),
     ];
     const base = path.join(this.dir, `rels-${name}`);
     f = new CsvFile(`${base}.header.csv`, `${base}.csv`, columns);
@@ -214,6 +172,10 @@ export class ImporterFiles {
     if (name === 'RAN-device') return row;
     for (const c of LINK_SUM_COLUMNS[name]!) row.push(String(r[c]));
     row.push(time(r.first), time(r.last));
+    if (keepsEvents(name)) {
+      const e = r.events && r.events.eventTimes.length ? latestEvents(r.events) : null;
+      row.push(e ? e.eventTimes.join(ARRAY_DELIMITER) : '', e ? e.eventAmounts.join(ARRAY_DELIMITER) : '');
+    }
     return row;
   }
 
