@@ -6,13 +6,17 @@ import type { AccountFeatures, ScoreContext } from './scoring.js';
 
 const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
 
+/** Detection never runs under the API's query timeout: a slow machine makes it slower, never failing. */
+const NO_TIMEOUT = { timeoutMs: 0 };
+
 export async function scoreContext(db: Database): Promise<ScoreContext> {
-  const counts = (await db.read('admin/store-counts'))[0];
+  const counts = (await db.read('admin/store-counts', {}, NO_TIMEOUT))[0];
   const total = Math.max(1, Number(counts?.accounts ?? 1));
   const apiBaseline = new Map<string, number>();
-  for (const r of await db.read('detect/api-baseline')) apiBaseline.set(String(r.api), Number(r.users) / total);
+  for (const r of await db.read('detect/api-baseline', {}, NO_TIMEOUT))
+    apiBaseline.set(String(r.api), Number(r.users) / total);
   const fraudTools = new Set<string>();
-  for (const r of await db.read('detect/tools')) {
+  for (const r of await db.read('detect/tools', {}, NO_TIMEOUT)) {
     if (TOOL_CATEGORIES.has(String(r.category)) || (r.tags as string[]).includes('fraud-tool'))
       fraudTools.add(String(r.key));
   }
@@ -22,7 +26,7 @@ export async function scoreContext(db: Database): Promise<ScoreContext> {
 export async function fetchFeatures(db: Database, keys: string[]): Promise<Map<string, AccountFeatures>> {
   const out = new Map<string, AccountFeatures>();
   for (let i = 0; i < keys.length; i += 5000) {
-    const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, { timeoutMs: 0 });
+    const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
     for (const r of rows) {
       out.set(String(r.key), {
         key: String(r.key),
