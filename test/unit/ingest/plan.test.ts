@@ -136,6 +136,31 @@ describe('the ingest plan', () => {
     }
   });
 
+  it('tells a seller from a payee between two unnamed account columns by fan-in', async () => {
+    // 100 buyers pay 5 shops (few values, many rows each) and pass money to 80 others.
+    const rows = Array.from({ length: 200 }, (_, i) => [
+      `acct-${hex(i % 100, 10)}`,
+      `acct-${hex(1000 + (i % 5), 10)}`,
+      `acct-${hex(2000 + ((i * 7) % 80), 10)}`,
+      `2025-02-01T10:${String(i % 60).padStart(2, '0')}:00Z`,
+      String(10 + (i % 17)),
+    ]);
+    const f = file('money.csv', ['user_id', 'party_a', 'party_b', 'ts', 'amount'], rows);
+    // Every one of them signed up: the registrations say all three columns hold accounts.
+    const keys = [...new Set(rows.flatMap((r) => r.slice(0, 3)))];
+    const signups = file(
+      'signups.csv',
+      ['user_id', 'signup_time'],
+      keys.map((k, i) => [k, `2025-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`]),
+    );
+    const plan = await planRun([signups, f], {});
+    expect(plan.problems).toEqual([]);
+    expect(['party_a', 'party_b'].map((c) => role(plan.files[1], c))).toEqual([
+      'counterparty BOUGHT_FROM',
+      'counterparty TRANSFERRED_TO',
+    ]);
+  });
+
   it('stops and names the columns when two columns cannot be told apart', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`u${i}`, hex(i % 20, 16), hex((i % 25) + 500, 16)]);
     const f = file('events.csv', ['user_id', 'a', 'b'], rows);
