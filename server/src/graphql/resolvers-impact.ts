@@ -65,7 +65,7 @@ export function buildImpactResolvers(config: Config, db: Database) {
         const ring = await getRing(db, r.id, config.limits.maxNodes);
         if (!ring)
           return { resources: [], members: 0, reaching: 0, cut: 0, impact: impactView(await impactOf(db, [])) };
-        const c = chokePoint(ring.graph);
+        const c = chokePoint(ring.graph, new Set(ring.members.map((m) => m.id)));
         const impact = await impactOf(
           db,
           c.resources.map((n) => parseId(n.id)),

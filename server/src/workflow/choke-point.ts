@@ -25,12 +25,16 @@ export interface ChokePoint {
   cut: number;
 }
 
-export function chokePoint(graph: GraphData): ChokePoint {
+/**
+ * `memberIds`: the ring's members. Other accounts in its picture (counterparties it pays or buys
+ * from) are neither counted nor protected: they are only ways through.
+ */
+export function chokePoint(graph: GraphData, memberIds: ReadonlySet<string>): ChokePoint {
   const nodes = graph.nodes.filter((n) => n.type !== 'Api' && n.type !== 'Ring');
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const tier = nodes.map((n) => tierIndex(tierOf(n.type, n.tags)));
   const accountTier = tierIndex('accounts');
-  const members = nodes.map((n) => n.type === 'Account');
+  const members = nodes.map((n) => n.type === 'Account' && memberIds.has(n.id));
   const adjacent = nodes.map(() => new Set<number>());
   const edges: [number, number][] = [];
   for (const e of graph.edges) {
