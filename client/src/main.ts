@@ -2,7 +2,7 @@
 // Workspace (the investigation on the canvas).
 import { createCanvas } from './graph/canvas.js';
 import { TYPE_STYLE } from './graph/style.js';
-import { clearDetails } from './ui/details-panel.js';
+import { initDetailsPanel } from './ui/details-panel.js';
 import { byId } from './ui/dom.js';
 import { initExports } from './ui/exports.js';
 import { showHealth } from './ui/health.js';
@@ -26,7 +26,7 @@ import './style.css';
 
 renderShell(byId('app'));
 const ws = new Workspace(createCanvas(byId('cy')), byId('tier-headings'));
-clearDetails();
+initDetailsPanel(ws);
 initTabs();
 initLegend();
 initToolbar(ws);

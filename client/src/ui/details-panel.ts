@@ -11,6 +11,15 @@ import type { Workspace } from './workspace.js';
 
 const EMPTY = html`<p class="muted">Select a node to see its properties, tags, rings and timeline.</p>`;
 
+/** Wires the panel to the workspace: a ring opened shows its reasons; an empty canvas clears it. */
+export function initDetailsPanel(ws: Workspace): void {
+  clearDetails();
+  ws.onRingOpened((ring) => showRing(ws, ring));
+  ws.onChange(() => {
+    if (ws.cy.nodes().empty()) clearDetails();
+  });
+}
+
 export function clearDetails(): void {
   shown = null; // an entity still loading must not fill the panel again
   render(EMPTY, byId('details'));

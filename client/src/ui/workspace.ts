@@ -1,6 +1,7 @@
 // The investigation on the canvas: what is shown, the undo history, the ring in view, and the
 // actions that change them (open a ring or entity, expand, add a graph, clear). Panels call these
-// and listen to `onChange` instead of reaching into each other.
+// and listen to `onChange` and `onRingOpened` instead of reaching into each other; the workspace
+// imports no panel.
 import type { Core } from 'cytoscape';
 import { ExpandQuery, RingQuery, type GGraph, type RingDetail } from '../api/queries.js';
 import { gql } from '../api/graphql.js';
@@ -9,7 +10,6 @@ import { History, type Step } from '../graph/history.js';
 import { moreId, PAGE, showMore } from '../graph/hub-paging.js';
 import { TierHeadings } from '../graph/headings.js';
 import { placeIncrementally, runLayout, type LayoutName } from '../graph/layouts.js';
-import { clearDetails, showRing } from './details-panel.js';
 import { EMPTY_HINT, setStatus, showError, showOverlay } from './status.js';
 
 /**
@@ -25,6 +25,7 @@ export class Workspace {
   /** The layout the picture is in; new nodes are placed to fit it. */
   layout: LayoutName = 'force';
   private listeners: (() => void)[] = [];
+  private ringListeners: ((ring: RingDetail) => void)[] = [];
 
   constructor(
     readonly cy: Core,
@@ -58,7 +59,6 @@ export class Workspace {
   private afterHistory(): void {
     if (!this.cy.nodes().length) {
       this.headings.clear();
-      clearDetails();
       showOverlay(EMPTY_HINT);
     } else showOverlay(null);
     this.changed();
@@ -78,11 +78,17 @@ export class Workspace {
     this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
   }
 
+  /** Called after every change of the picture (the canvas may be empty: see `cy.nodes()`). */
   onChange(fn: () => void): void {
     this.listeners.push(fn);
   }
   changed(): void {
     for (const fn of this.listeners) fn();
+  }
+
+  /** Called when a ring has replaced the picture (the details panel shows its score and reasons). */
+  onRingOpened(fn: (ring: RingDetail) => void): void {
+    this.ringListeners.push(fn);
   }
 
   fail(e: unknown): void {
@@ -109,7 +115,6 @@ export class Workspace {
     this.currentRing = null;
     this.layout = 'force';
     this.headings.clear();
-    clearDetails();
     setStatus('');
     showOverlay(EMPTY_HINT);
     this.changed();
@@ -135,7 +140,7 @@ export class Workspace {
       setStatus(
         `Ring ${id}: ${ring.size} accounts, score ${ring.score.toFixed(2)}${ring.graph.truncated ? ' (picture truncated)' : ''}`,
       );
-      showRing(this, ring);
+      for (const fn of this.ringListeners) fn(ring);
     } catch (e) {
       this.fail(e);
     }
