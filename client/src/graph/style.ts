@@ -28,6 +28,21 @@ export const COLORS = {
   edge: '#aab2bf',
 } as const;
 
+/**
+ * Risk tiers, as the canvas draws them (red border from FLAG_THRESHOLD, orange from
+ * KEEP_THRESHOLD): lists that show a risk colour it the same way.
+ */
+export type RiskTier = 'high' | 'mid' | 'low';
+export function riskTier(risk: number): RiskTier {
+  return risk >= FLAG_THRESHOLD ? 'high' : risk >= KEEP_THRESHOLD ? 'mid' : 'low';
+}
+/** A risk badge's colours and tooltip per tier (text dark on the light orange). */
+export const RISK_BADGE: Record<RiskTier, { background: string; color: string; title: string }> = {
+  high: { background: COLORS.riskHigh, color: '#fff', title: `risk ≥ ${FLAG_THRESHOLD}: flagged` },
+  mid: { background: COLORS.riskMid, color: '#1d2430', title: `risk ${KEEP_THRESHOLD}–${FLAG_THRESHOLD}` },
+  low: { background: '#5a6473', color: '#fff', title: `risk below ${KEEP_THRESHOLD}` },
+};
+
 /** Node label: hidden when it would be drawn smaller than this many pixels (zoomed out). */
 export const MIN_LABEL_PX = 8;
 

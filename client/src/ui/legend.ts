@@ -40,14 +40,14 @@ const MARKS = [
   [
     'risk-high',
     shape(account.shape, account.color, COLORS.riskHigh, 3),
-    'risk ≥ 0.5',
-    'Red border: account or identifier risk at least 0.5',
+    `risk ≥ ${FLAG_THRESHOLD}`,
+    `Red border: account or identifier risk at least ${FLAG_THRESHOLD} (flagged)`,
   ],
   [
     'risk-mid',
     shape(account.shape, account.color, COLORS.riskMid, 3),
-    'risk 0.3–0.5',
-    'Orange border: risk between 0.3 and 0.5',
+    `risk ${KEEP_THRESHOLD}–${FLAG_THRESHOLD}`,
+    `Orange border: risk between ${KEEP_THRESHOLD} and ${FLAG_THRESHOLD}`,
   ],
   [
     'intel',
