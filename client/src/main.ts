@@ -5,10 +5,11 @@ import { TYPE_STYLE } from './graph/style.js';
 import { initDetailsPanel } from './ui/details-panel.js';
 import { byId } from './ui/dom.js';
 import { initExports } from './ui/exports.js';
-import { showHealth } from './ui/health.js';
+import { initHealth } from './ui/health.js';
 import { initLegend } from './ui/legend.js';
 import { initReport } from './ui/report.js';
 import { initRingsPanel } from './ui/rings-panel.js';
+import { initRiskiestPanel } from './ui/riskiest-panel.js';
 import { initSavedQueriesPanel } from './ui/saved-queries-panel.js';
 import { initSearchPanel } from './ui/search-panel.js';
 import { initShortcuts } from './ui/shortcuts.js';
@@ -35,13 +36,14 @@ initTimeWindow(ws);
 initExports(ws.cy);
 initReport(ws);
 initRingsPanel(ws);
+initRiskiestPanel(ws);
 initTriagePanel(ws, byId('tab-triage'));
 initImpactPanel(ws, byId('tab-block'));
 initBlindSpotsPanel(byId('tab-apis'));
 initCasePanel(ws, byId('tab-cases'));
 initSearchPanel(ws);
 initSavedQueriesPanel(ws);
-void showHealth();
+initHealth();
 void initSignIn();
 
 // Test hook: browser tests read the canvas through `window.ringscope.cy`.

@@ -235,3 +235,53 @@ export const RunSavedQuery = graphql(
   [GraphFields],
 );
 export type SavedQueryResult = ResultOf<typeof RunSavedQuery>['runSavedQuery'];
+
+/** Page size of the riskiest-accounts list. */
+export const RISKIEST_PAGE = 25;
+
+export const RiskiestAccountsQuery = graphql(`
+  query RiskiestAccounts($minRisk: Float!, $first: Int!, $after: String) {
+    accounts(orderBy: RISK, minRisk: $minRisk, first: $first, after: $after) {
+      totalCount
+      endCursor
+      hasNextPage
+      nodes {
+        id
+        key
+        risk
+        ring
+        riskReasons {
+          code
+          weight
+          detail
+        }
+      }
+    }
+  }
+`);
+export type RiskyAccount = ResultOf<typeof RiskiestAccountsQuery>['accounts']['nodes'][number];
+
+export const AccountRiskQuery = graphql(`
+  query AccountRisk($id: ID!) {
+    account(id: $id) {
+      id
+      risk
+      riskReasons {
+        code
+        weight
+        detail
+      }
+    }
+  }
+`);
+export type AccountRisk = NonNullable<ResultOf<typeof AccountRiskQuery>['account']>;
+
+export const RunDetectionMutation = graphql(`
+  mutation RunDetection {
+    runDetection {
+      rings
+      flaggedAccounts
+      seconds
+    }
+  }
+`);

@@ -1,9 +1,19 @@
 // The right-hand panel: a ring's score, reasons and timeline, or an entity's properties, tags,
-// rings, activity on the canvas, flags (with the flag form) and its attack path.
+// rings, activity on the canvas, flags (with the flag form) and its attack path; for an account
+// also its risk with every reason detection gave (code, weight, detail).
 import { html, nothing, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
-import { EntityQuery, FlagMutation, TraceQuery, type EntityDetail, type RingDetail } from '../api/queries.js';
+import {
+  AccountRiskQuery,
+  EntityQuery,
+  FlagMutation,
+  TraceQuery,
+  type AccountRisk,
+  type EntityDetail,
+  type RingDetail,
+} from '../api/queries.js';
 import { displayLabel, flaggedTags } from '../graph/elements.js';
+import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { byId, shortTime } from './dom.js';
 import { setStatus } from './status.js';
 import { showRingWorkflow } from './triage-ring.js';
@@ -64,7 +74,25 @@ function markFlagged(ws: Workspace, id: string, tags: string[], tag: string): vo
   n.addClass('flagged');
 }
 
-function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothing) {
+/** An account's risk and every reason for it, strongest first; says so when detection has not scored it. */
+function riskView(risk: AccountRisk) {
+  const badge = RISK_BADGE[riskTier(risk.risk)];
+  return html`<h3>
+      Risk
+      <span class="risk-badge" style="background:${badge.background};color:${badge.color}" title=${badge.title}
+        >${risk.risk.toFixed(2)}</span
+      >
+    </h3>
+    ${
+      risk.riskReasons.length
+        ? html`<ul class="reasons risk-reasons">
+            ${risk.riskReasons.map((x) => html`<li><b>${x.code}</b> +${x.weight.toFixed(2)}<br />${x.detail}</li>`)}
+          </ul>`
+        : html`<p class="muted">${risk.risk > 0 ? 'No reasons recorded.' : 'Not scored: run detection.'}</p>`
+    }`;
+}
+
+function view(ws: Workspace, e: EntityDetail, risk: AccountRisk | null, trace: TemplateResultLike = nothing) {
   const acts = activity(ws, e.id);
   const onFlag = async (ev: SubmitEvent) => {
     ev.preventDefault();
@@ -81,10 +109,11 @@ function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothin
     }
   };
   return html`<h2>${e.type} ${e.label}</h2>
-    <p>${e.risk !== null ? html`<b>risk ${e.risk.toFixed(2)}</b> · ` : nothing}${e.degree} links</p>
+    <p>${e.risk !== null && !risk ? html`<b>risk ${e.risk.toFixed(2)}</b> · ` : nothing}${e.degree} links</p>
     <p>
       ${e.tags.length ? e.tags.map((t) => html`<span class="tag">${t}</span> `) : html`<span class="muted">no tags</span>`}
     </p>
+    ${risk ? riskView(risk) : nothing}
     ${e.rings.map(
       (r) =>
         html`<p>
@@ -93,13 +122,15 @@ function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothin
         </p>`,
     )}
     <table class="props">
-      ${Object.entries((e.props ?? {}) as Record<string, unknown>).map(
-        ([k, v]) =>
-          html`<tr>
-            <th>${k}</th>
-            <td>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
-          </tr>`,
-      )}
+      ${Object.entries((e.props ?? {}) as Record<string, unknown>)
+        .filter(([k]) => !(risk && RISK_PROPS.includes(k)))
+        .map(
+          ([k, v]) =>
+            html`<tr>
+              <th>${k}</th>
+              <td>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
+            </tr>`,
+        )}
     </table>
     <h3>Activity</h3>
     <ol class="timeline">
@@ -119,11 +150,13 @@ function view(ws: Workspace, e: EntityDetail, trace: TemplateResultLike = nothin
     </ul>
     ${
       e.type === 'Account'
-        ? html`<button id="btn-trace" @click=${() => void traceAccount(ws, e)}>Trace this account</button>`
+        ? html`<button id="btn-trace" @click=${() => void traceAccount(ws, e, risk)}>Trace this account</button>`
         : nothing
     }
     ${trace}`;
 }
+/** Account properties the risk section shows in words: not repeated as raw values. */
+const RISK_PROPS = ['risk', 'riskReasons'];
 type TemplateResultLike = ReturnType<typeof html> | typeof nothing;
 
 let shown: string | null = null;
@@ -132,19 +165,23 @@ export async function showEntity(ws: Workspace, id: string): Promise<void> {
   const box = byId('details');
   shown = id;
   try {
-    const { entity } = await gql(EntityQuery, { id });
+    // An account's risk and reasons come with it, in parallel (the account query takes accounts only).
+    const [{ entity }, risk] = await Promise.all([
+      gql(EntityQuery, { id }),
+      id.startsWith('Account:') ? gql(AccountRiskQuery, { id }).then((r) => r.account) : null,
+    ]);
     if (shown !== id) return; // another selection came in while this one loaded
     if (!entity) {
       render(html`<p class="error">${id} no longer exists.</p>`, box);
       return;
     }
-    render(view(ws, entity), box);
+    render(view(ws, entity, risk), box);
   } catch (err) {
     render(html`<p class="error">${messageOf(err)}</p>`, box);
   }
 }
 
-async function traceAccount(ws: Workspace, e: EntityDetail): Promise<void> {
+async function traceAccount(ws: Workspace, e: EntityDetail, risk: AccountRisk | null): Promise<void> {
   try {
     const { trace } = await gql(TraceQuery, { id: e.id });
     if (!trace) return;
@@ -153,7 +190,7 @@ async function traceAccount(ws: Workspace, e: EntityDetail): Promise<void> {
       <ol class="timeline">
         ${trace.events.map((x) => html`<li><time>${shortTime(x.time)}</time> ${x.detail}</li>`)}
       </ol>`;
-    render(view(ws, e, path), byId('details'));
+    render(view(ws, e, risk, path), byId('details'));
   } catch (err) {
     ws.fail(err);
   }

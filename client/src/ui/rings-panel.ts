@@ -1,7 +1,9 @@
-// The ring list: sortable by score, size or recency, filtered by a minimum score, paged.
+// The ring list: sortable by score, size or recency, filtered by a minimum score, paged; reloads
+// after a detection run.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { RingsQuery, type RingSummary } from '../api/queries.js';
+import { onDetected } from './detection.js';
 import { byId } from './dom.js';
 import type { Workspace } from './workspace.js';
 
@@ -47,5 +49,6 @@ export function initRingsPanel(ws: Workspace): void {
   byId('ring-sort').onchange = () => void load();
   byId('ring-min').onchange = () => void load();
   byId('ring-more').onclick = () => void load(true);
+  onDetected(() => void load());
   void load();
 }

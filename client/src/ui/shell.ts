@@ -1,5 +1,6 @@
-// The page's fixed frame: top bar with search, left sidebar (rings, saved queries, search
-// results), canvas with toolbar, status line, time bar and legend, right details panel.
+// The page's fixed frame: top bar with search, left sidebar (rings, riskiest accounts, triage,
+// block, APIs, cases, saved queries, search results), canvas with toolbar, status line, time bar
+// and legend, right details panel.
 import { html, render } from 'lit-html';
 import { TYPE_STYLE } from '../graph/style.js';
 import { EMPTY_HINT } from './status.js';
@@ -20,7 +21,8 @@ const shell = html`<header class="topbar">
   </header>
   <aside class="left">
     <nav class="tabs">
-      <button data-tab="rings" class="active">Rings</button><button data-tab="triage">Triage</button
+      <button data-tab="rings" class="active">Rings</button
+      ><button data-tab="accounts" title="Riskiest accounts">Accounts</button><button data-tab="triage">Triage</button
       ><button data-tab="block">Block</button><button data-tab="apis">APIs</button
       ><button data-tab="cases">Cases</button><button data-tab="queries">Saved queries</button
       ><button data-tab="results">Search</button>
@@ -37,6 +39,15 @@ const shell = html`<header class="topbar">
       <label>Min score <input id="ring-min" type="number" min="0" max="1" step="0.1" value=${FLAG_THRESHOLD} /></label>
       <div id="ring-list" class="list"></div>
       <button id="ring-more" class="link" hidden>more…</button>
+    </section>
+    <section id="tab-accounts" class="tab" hidden>
+      <h2 class="tab-title">Riskiest accounts</h2>
+      <label
+        >Min risk
+        <input id="risk-min" type="number" min="0" max="1" step="0.05" placeholder="0–1, optional" />
+      </label>
+      <div id="risk-list" class="list"></div>
+      <button id="risk-more" class="link" hidden>more…</button>
     </section>
     <section id="tab-triage" class="tab" hidden></section>
     <section id="tab-block" class="tab" hidden></section>

@@ -1,6 +1,6 @@
-// The left sidebar's tabs: rings, triage queue, block impact preview, API blind spots, cases, saved
-// queries, search results.
-const TABS = ['rings', 'triage', 'block', 'apis', 'cases', 'queries', 'results'] as const;
+// The left sidebar's tabs: rings, riskiest accounts, triage queue, block impact preview, API blind
+// spots, cases, saved queries, search results.
+const TABS = ['rings', 'accounts', 'triage', 'block', 'apis', 'cases', 'queries', 'results'] as const;
 export type Tab = (typeof TABS)[number];
 
 export function switchTab(tab: Tab): void {

@@ -1,9 +1,10 @@
 // The triage queue (left sidebar tab): rings with status, assignee and attack type, filtered by
 // status, assignee, attack type, minimum score and first-detection date. Reloads when a ring is
-// triaged in the details panel (the 'ringscope:triaged' event).
+// triaged in the details panel (the 'ringscope:triaged' event) and after a detection run.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { AttackTypesQuery, TriageQuery, type TriageRow, type TriageStatus } from '../api/workflow-queries.js';
+import { onDetected } from './detection.js';
 import { shortTime } from './dom.js';
 import type { Workspace } from './workspace.js';
 
@@ -148,6 +149,7 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
   }
 
   document.addEventListener(TRIAGED_EVENT, () => void load());
+  onDetected(() => void load());
   void gql(AttackTypesQuery, {})
     .then((r) => {
       types = r.attackTypes;
