@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Config } from '../config.js';
@@ -37,7 +38,9 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
     formatError,
     logger: apolloLogger(),
     validationRules: [operationLimits],
-    plugins: [admissionPlugin(config)],
+    // No Apollo landing page (its Sandbox loads from the internet): a browser opening /graphql
+    // gets the bundled GraphiQL at /graphiql instead.
+    plugins: [admissionPlugin(config), ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     // The CLI owns signal handling: it closes HTTP, Apollo, the driver and the JVM in order.
     stopOnTerminationSignals: false,
@@ -45,13 +48,19 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
   await server.start();
   return {
     server,
-    attach: (app) =>
+    attach: (app) => {
+      app.get('/graphql', (req, res, next) => {
+        if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')
+          res.redirect('/graphiql');
+        else next();
+      });
       app.use(
         '/graphql',
         requireJsonBody,
         express.json({ limit: MAX_BODY }),
         expressMiddleware(server, { context: async ({ req }) => ({ caller: callerFrom(req, config) }) }),
-      ),
+      );
+    },
     stop: () => server.stop(),
   };
 }

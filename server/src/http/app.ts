@@ -48,6 +48,8 @@ export function buildApp({ config, db, health, mount }: AppParts): Express {
   mount?.(app);
   const dist = path.join(config.rootDir, 'client', 'dist');
   if (fs.existsSync(path.join(dist, 'index.html'))) {
+    // The GraphQL IDE (GraphiQL, bundled: works offline).
+    app.get('/graphiql', (_req, res) => res.sendFile(path.join(dist, 'graphiql.html')));
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
   } else {
     app.get('/', (_req, res) => {
