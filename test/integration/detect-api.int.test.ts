@@ -166,8 +166,13 @@ describe('GraphQL API', () => {
     const flood = await gql(aliases);
     expect(code(flood)).toBe('BAD_USER_INPUT');
     expect(flood.errors![0]!.message).toMatch(/aliases/);
-    const nested = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;
-    expect((await gql(nested)).errors![0]!.message).toMatch(/depth/);
+    // Depth: a query that only introspects may go to 20 (GraphiQL's schema query is 15), past that
+    // it is refused; next to a real field the ordinary limit of 10 holds.
+    const ofTypes = (n: number) => 'ofType { '.repeat(n) + 'name' + ' }'.repeat(n);
+    const nested = `{ __schema { types { fields { type { ${ofTypes(17)} } } } } }`;
+    expect((await gql(nested)).errors![0]!.message).toMatch(/introspection query depth 22 exceeds/);
+    const mixed = `{ stats { accounts } __schema { types { fields { type { ${ofTypes(6)} } } } } }`;
+    expect((await gql(mixed)).errors![0]!.message).toMatch(/query depth 11 exceeds the limit of 10/);
     // Roles
     expect(code(await gql('{ me { role } }', {}, { url: secured.url }))).toBe('UNAUTHENTICATED');
     expect(code(await gql('{ me { role } }', {}, { url: secured.url, token: 'wrong-token-xxxxxxxxxxx' }))).toBe(

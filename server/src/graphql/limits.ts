@@ -21,6 +21,12 @@ import {
 import type { Config } from '../config.js';
 
 export const MAX_DEPTH = 10;
+/**
+ * Depth allowed to an operation that only reads the schema (see introspectionOnly): the standard
+ * introspection query GraphiQL and other tools send is 15 deep (a type reference unwraps nine
+ * ofType levels). Its width stays under MAX_FIELDS and MAX_ALIASES like any other operation.
+ */
+export const MAX_INTROSPECTION_DEPTH = 20;
 export const MAX_FIELDS = 300;
 export const MAX_ALIASES = 20;
 /** The most one request may cost; a field's cost is roughly the graph elements it may touch. */
@@ -203,14 +209,44 @@ export function fragmentsOf(definitions: readonly { kind: Kind }[]): Record<stri
   return fragments;
 }
 
+const META_ROOT_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/**
+ * True when every root field of the operation (through fragments) is __schema, __type or
+ * __typename: it reads the schema and nothing else. Such an operation gets the introspection
+ * depth; one real field next to __schema puts the whole operation under the ordinary limit.
+ * Nesting that multiplies (fields { type { fields … } }) is refused by graphql-js's own
+ * MaxIntrospectionDepthRule, one of the specified rules Apollo runs before this one.
+ */
+export function introspectionOnly(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): boolean {
+  const seen = new Set<string>();
+  const only = (set: SelectionSetNode): boolean =>
+    set.selections.every((sel) => {
+      if (sel.kind === Kind.FIELD) return META_ROOT_FIELDS.has(sel.name.value);
+      if (sel.kind === Kind.INLINE_FRAGMENT) return only(sel.selectionSet);
+      const frag = fragments[sel.name.value];
+      if (!frag || seen.has(frag.name.value)) return true; // unknown or cyclic: other rules refuse it
+      seen.add(frag.name.value);
+      return only(frag.selectionSet);
+    });
+  return only(operation.selectionSet);
+}
+
 /** Validation rule: depth, fields and aliases, which do not depend on variables. */
 export function operationLimits(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
-      const m = measureOperation(context.getSchema(), fragmentsOf(context.getDocument().definitions), node, {});
+      const fragments = fragmentsOf(context.getDocument().definitions);
+      const m = measureOperation(context.getSchema(), fragments, node, {});
       const refuse = (message: string) =>
         context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
-      if (m.depth > MAX_DEPTH) refuse(`query depth ${m.depth} exceeds the limit of ${MAX_DEPTH}`);
+      if (introspectionOnly(node, fragments)) {
+        if (m.depth > MAX_INTROSPECTION_DEPTH)
+          refuse(`introspection query depth ${m.depth} exceeds the limit of ${MAX_INTROSPECTION_DEPTH}`);
+      } else if (m.depth > MAX_DEPTH) refuse(`query depth ${m.depth} exceeds the limit of ${MAX_DEPTH}`);
       if (m.fields > MAX_FIELDS) refuse(`query selects ${m.fields} fields; the limit is ${MAX_FIELDS}`);
       if (m.aliases > MAX_ALIASES) refuse(`query uses ${m.aliases} aliases; the limit is ${MAX_ALIASES}`);
     },
