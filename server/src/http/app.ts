@@ -31,6 +31,8 @@ export function buildApp({ config, db, health, mount }: AppParts): Express {
           // lit-html and Cytoscape set element styles; no inline script is allowed.
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
+          // GraphiQL's stylesheet carries its fonts (Roboto, Fira Code, codicons) as data: URLs.
+          fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
