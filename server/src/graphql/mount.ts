@@ -49,10 +49,12 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
   return {
     server,
     attach: (app) => {
+      // A browser opening /graphql (it asks for HTML first) gets the IDE, with any ?query= in the
+      // link; API clients asking for JSON (or anything) keep GET queries as Apollo answers them.
       app.get('/graphql', (req, res, next) => {
-        if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')
-          res.redirect('/graphiql');
-        else next();
+        if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+        const at = req.originalUrl.indexOf('?');
+        res.redirect(303, `/graphiql${at >= 0 ? req.originalUrl.slice(at) : ''}`);
       });
       app.use(
         '/graphql',
