@@ -185,9 +185,7 @@ describe('impact preview', () => {
 });
 
 describe('choke point', () => {
-  // Skipped 2026-11-27: passed in one full CI run, timed out (60 s wait) in the next one; the cause
-  // (the ring picked, or the panel's button) was not found before the stop.
-  it.skip('highlights the few shared resources that cut a ring off its cash-out side', async () => {
+  it('highlights the few shared resources that cut a ring off its cash-out side', async () => {
     await page.click('.tabs button[data-tab="triage"]');
     await setStatuses(['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED']);
     await page.selectOption('#triage-attack', 'refund-cashout');
@@ -196,7 +194,9 @@ describe('choke point', () => {
     await page.locator('#triage-list .triage-item').first().click();
     await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 60_000 }).toBe(`Ring ${ring}`);
     await page.locator('#btn-choke').click({ timeout: 60_000 });
-    await page.locator('#choke-summary').waitFor({ timeout: 60_000 });
+    // The summary, or the error the panel shows instead (named in the failure, not a bare timeout).
+    await page.locator('#ring-choke #choke-summary, #ring-choke .error').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('#ring-choke .error').allTextContents(), 'the choke point panel').toEqual([]);
     const summary = (await page.locator('#choke-summary').textContent())!;
     const m = /Blocking\s+(\d+)\s+shared resource\(s\) cuts\s+(\d+)\s+of/.exec(summary);
     expect(m, summary).not.toBeNull();

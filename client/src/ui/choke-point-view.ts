@@ -34,7 +34,10 @@ export function initChokePoint(ws: Workspace, box: HTMLElement, ringId: string):
     try {
       const { ring } = await gql(ChokePointQuery, { id: ringId });
       const c = ring?.chokePoint;
-      if (!c) return;
+      if (!c) {
+        render(html`<p class="error">Ring ${ringId} is no longer in the graph: open it again from the list.</p>`, box);
+        return;
+      }
       ensureStyle(ws.cy);
       ws.cy.nodes('.choke').removeClass('choke');
       for (const r of c.resources) ws.cy.getElementById(r.id).addClass('choke');
