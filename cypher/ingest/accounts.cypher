@@ -1,6 +1,7 @@
 // Upserts accounts from a batch. Each row: key, first/last (epoch ms, may be null), registeredAt
 // and firstOrderAt (epoch ms or null; the earliest order is kept), label ('fraud' | 'legit' |
-// null), props (map of extra account attributes).
+// null), props (map of extra account attributes). $source: the data source of the batch's file,
+// added once to the account's sources.
 UNWIND $rows AS row
 MERGE (a:Account {key: row.key})
   ON CREATE SET a.tags = [], a.created = datetime()
@@ -12,5 +13,6 @@ SET a.firstSeen = CASE WHEN first IS NOT NULL AND (a.firstSeen IS NULL OR first 
     a.registeredAt = CASE WHEN row.registeredAt IS NULL THEN a.registeredAt ELSE datetime({epochMillis: toInteger(row.registeredAt)}) END,
     a.firstOrderAt = CASE WHEN row.firstOrderAt IS NULL OR (a.firstOrderAt IS NOT NULL AND a.firstOrderAt.epochMillis <= row.firstOrderAt)
                           THEN a.firstOrderAt ELSE datetime({epochMillis: toInteger(row.firstOrderAt)}) END,
-    a.label = coalesce(row.label, a.label)
+    a.label = coalesce(row.label, a.label),
+    a.sources = CASE WHEN $source IN coalesce(a.sources, []) THEN a.sources ELSE coalesce(a.sources, []) + $source END
 SET a += row.props

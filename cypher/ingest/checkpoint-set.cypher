@@ -8,6 +8,6 @@ MERGE (f:IngestFile {key: $key})
 SET f.updated = datetime()
 WITH f
 WHERE f.rowsDone = $from
-SET f.name = $name, f.kind = $kind, f.rowsDone = $rowsDone, f.accepted = $accepted,
+SET f.name = $name, f.source = $source, f.kind = $kind, f.rowsDone = $rowsDone, f.accepted = $accepted,
     f.rejected = $rejected, f.skipped = $skipped, f.skipReasons = $skipReasons, f.done = $done
 RETURN count(f) AS advanced

@@ -1,11 +1,12 @@
 // The triage queue: rings with their triage status, assignee and attack type, filtered by status,
-// assignee, attack type, minimum score and when the ring was first detected; strongest first,
-// paged by offset.
+// assignee, attack type, minimum score, when the ring was first detected and the data source its
+// members were seen in (ingest records each account's sources); strongest first, paged by offset.
 MATCH (r:Ring)
 WHERE r.score >= $minScore
   AND ($attackType IS NULL OR r.attackType = $attackType)
   AND ($since IS NULL OR coalesce(r.firstDetectedAt, r.detectedAt) >= datetime($since))
   AND ($until IS NULL OR coalesce(r.firstDetectedAt, r.detectedAt) <= datetime($until))
+  AND ($source IS NULL OR EXISTS { MATCH (m:Account)-[:MEMBER_OF]->(r) WHERE $source IN m.sources })
 OPTIONAL MATCH (t:RingTriage {ringId: r.key})
 WITH r, t, coalesce(t.status, 'new') AS status
 WHERE ($statuses IS NULL OR status IN $statuses)
@@ -18,4 +19,7 @@ RETURN size(found) AS total,
        x.r.key AS id, x.r.score AS score, x.r.size AS size, x.r.reasons AS reasons,
        x.r.detectedAt AS detectedAt, coalesce(x.r.firstDetectedAt, x.r.detectedAt) AS firstDetectedAt,
        x.r.attackType AS attackType, x.r.attackConfidence AS attackConfidence,
-       x.status AS status, x.t.assignee AS assignee, x.t.updatedAt AS updatedAt, x.t.updatedBy AS updatedBy
+       x.status AS status, x.t.assignee AS assignee, x.t.updatedAt AS updatedAt, x.t.updatedBy AS updatedBy,
+       CASE WHEN x IS NULL THEN [] ELSE COLLECT {
+         MATCH (m:Account)-[:MEMBER_OF]->(rr:Ring {key: x.r.key}) UNWIND coalesce(m.sources, []) AS s RETURN DISTINCT s ORDER BY s
+       } END AS sources

@@ -18,6 +18,7 @@ describe('database', () => {
   it('writes accounts in one transaction and reads them back', async () => {
     const counters = await db.writeTx(async (tx) => {
       await tx.run('ingest/accounts', {
+        source: 'test',
         rows: [
           {
             key: 'u_1',
@@ -38,6 +39,7 @@ describe('database', () => {
 
   it('keeps one node per key (unique constraint) and widens firstSeen/lastSeen', async () => {
     await db.write('ingest/accounts', {
+      source: 'test',
       rows: [
         {
           key: 'u_1',

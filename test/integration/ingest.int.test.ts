@@ -92,6 +92,7 @@ describe('ingest', () => {
       skipped: 0,
       skipReasons: '{}',
       done: false,
+      source: 'test',
     };
     const set = (from: number, rowsDone: number) =>
       db.write('ingest/checkpoint-set', { ...cp, from, rowsDone }).then((r) => Number(r[0]!.advanced));

@@ -56,6 +56,10 @@ export function registerIngest(program: Command): void {
       'JSON mapping file: { kind, columns: { field: column }, accountProps, nodeProps, required }, or { files: { glob: mapping } } for a data set',
     )
     .option('--rejects-dir <dir>', 'where rejects files go (default: <data dir>/rejects)')
+    .option(
+      '--source <name>',
+      "the data source the rows are recorded under (default: each file's name without extensions)",
+    )
     .option('--batch-size <n>', 'rows per write transaction', '2000')
     .option('--bulk', "first load of an empty embedded database through Neo4j's offline importer (much faster)")
     .option(
@@ -70,6 +74,7 @@ export function registerIngest(program: Command): void {
           kind?: Kind;
           mapping?: string;
           rejectsDir?: string;
+          source?: string;
           batchSize: string;
           bulk?: boolean;
           plan?: boolean;
@@ -98,6 +103,7 @@ export function registerIngest(program: Command): void {
           const summary = await bulkIngest(c, files, {
             kind: opts.kind,
             mapping,
+            source: opts.source,
             rejectsDir,
             quiet: opts.json === true,
           });
@@ -110,6 +116,7 @@ export function registerIngest(program: Command): void {
           const summary = await ingestFiles(open.db, files, {
             kind: opts.kind,
             mapping,
+            source: opts.source,
             rejectsDir,
             batchSize,
             quiet: opts.json === true,

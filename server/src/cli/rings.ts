@@ -10,6 +10,7 @@ interface RingsOptions {
   status?: string;
   assignee?: string;
   attack?: string;
+  source?: string;
   minScore: string;
   first: string;
   json?: boolean;
@@ -24,6 +25,7 @@ export function registerRings(program: Command): void {
     .option('--assignee <name>', 'rings assigned to this investigator ("" for unassigned)')
     .option('--attack <type>', 'attack type, e.g. card-testing')
     .option('--min-score <x>', 'lowest ring score', '0')
+    .option('--source <name>', 'rings with a member seen in this data source (ingest file name or --source)')
     .option('--first <n>', 'how many rings', '50')
     .option('--json', 'machine-readable output')
     .action(async (opts: RingsOptions) => {
@@ -57,6 +59,7 @@ export function registerRings(program: Command): void {
           minScore,
           since: null,
           until: null,
+          source: opts.source?.trim() ? opts.source.trim() : null,
           first,
           skip: 0,
         });
@@ -65,7 +68,7 @@ export function registerRings(program: Command): void {
           console.log(`${total} ring(s)`);
           for (const r of rows)
             console.log(
-              `  ${r.id}  ${r.score.toFixed(2)}  ${String(r.size).padStart(4)} accounts  ${r.status.padEnd(13)} ${(r.assignee ?? '-').padEnd(12)} ${r.attackType ?? 'unclear'}${r.attackConfidence ? ` (${r.attackConfidence.toFixed(2)})` : ''}`,
+              `  ${r.id}  ${r.score.toFixed(2)}  ${String(r.size).padStart(4)} accounts  ${r.status.padEnd(13)} ${(r.assignee ?? '-').padEnd(12)} ${r.attackType ?? 'unclear'}${r.attackConfidence ? ` (${r.attackConfidence.toFixed(2)})` : ''}  ${r.sources.join(', ')}`,
             );
         }
       } finally {

@@ -6,6 +6,7 @@ import { describeChange, ringHistory, runChanges, type RingChangeView } from '..
 import {
   getTriage,
   isTriageStatus,
+  listDataSources,
   listTriage,
   updateTriage,
   type RingTriage,
@@ -51,6 +52,7 @@ interface TriageArgs {
   minScore: number;
   since?: string | null;
   until?: string | null;
+  source?: string | null;
   first: number;
   after?: string | null;
 }
@@ -72,6 +74,7 @@ export function buildWorkflowResolvers(db: Database) {
           minScore: scoreArg('minScore', a.minScore),
           since: timeArg('since', a.since),
           until: timeArg('until', a.until),
+          source: a.source?.trim() ? a.source.trim() : null,
           first: intArg('first', a.first, 1, 200),
           skip,
         });
@@ -86,6 +89,10 @@ export function buildWorkflowResolvers(db: Database) {
           endCursor: rows.length ? cursorOf(end) : null,
           hasNextPage: end < total,
         };
+      },
+      dataSources: async (_: unknown, __: unknown, ctx: Context) => {
+        requireRole(ctx.caller, 'viewer');
+        return listDataSources(db);
       },
       ringChanges: async (_: unknown, a: { runId?: string | null }, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');

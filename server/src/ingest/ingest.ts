@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DbError, type Database, type WriteCounters } from '../db/database.js';
 import { Batch } from './batch.js';
+import { dataSourceOf } from './data-source.js';
 import { writeBatch } from './write-batch.js';
 import type { Kind, Mapping } from './fields.js';
 import type { MappingSet } from './mapping-file.js';
@@ -29,6 +30,8 @@ const NO_TIMEOUT = { timeoutMs: 0 };
 export interface IngestOptions {
   kind?: Kind | undefined;
   mapping?: MappingSet | undefined;
+  /** The data source the files' rows are recorded under (default: each file's name without extensions). */
+  source?: string | undefined;
   rejectsDir: string;
   batchSize?: number;
   quiet?: boolean;
@@ -81,6 +84,7 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
   const file = plan.file;
   const summary = emptySummary(file);
   summary.columns = plan.columns;
+  const dataSource = dataSourceOf(file, opts.source);
   const source = await openSource(file);
   try {
     const mapping = plan.mapping;
@@ -130,7 +134,15 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
     const flush = async (done: boolean) => {
       const b = batch;
       batch = new Batch();
-      const cp = { key, name: path.basename(file), kind: mapping.kind, from: lastRowsDone, rowsDone: index, done };
+      const cp = {
+        key,
+        name: path.basename(file),
+        source: dataSource,
+        kind: mapping.kind,
+        from: lastRowsDone,
+        rowsDone: index,
+        done,
+      };
       lastRowsDone = index;
       const accepted = summary.accepted + b.rows;
       summary.accepted = accepted;
@@ -144,7 +156,7 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
       previousStatementsDone = new Promise<void>((r) => (statementsDone = r));
       const attempt = () =>
         db.writeTx(async (tx) => {
-          await writeBatch(tx, b, opts.linkSums ?? 'per-type');
+          await writeBatch(tx, b, opts.linkSums ?? 'per-type', dataSource);
           const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected, skipped, skipReasons });
           if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
           statementsDone();

@@ -4,11 +4,16 @@ import type { WriteTx } from '../db/database.js';
 import { EVENTS_KEPT_PER_LINK } from '../model/events.js';
 import { linkStatement, nodeStatement, type Batch } from './batch.js';
 
-export async function writeBatch(tx: WriteTx, batch: Batch, linkSums: 'per-type' | 'all-sums'): Promise<void> {
+export async function writeBatch(
+  tx: WriteTx,
+  batch: Batch,
+  linkSums: 'per-type' | 'all-sums',
+  source: string,
+): Promise<void> {
   // Nodes first, then relationships that only match their ends: no statement both creates nodes and
   // reads them back, which made Neo4j plan Eager barriers (each link statement alone: 1.8x faster;
   // the whole ingest: no measurable gain, commits dominate; see bench/README.md).
-  if (batch.accounts.size) await tx.run('ingest/accounts', { rows: [...batch.accounts.values()] });
+  if (batch.accounts.size) await tx.run('ingest/accounts', { rows: [...batch.accounts.values()], source });
   for (const [label, rows] of batch.nodes) await tx.run(nodeStatement(label), { rows: [...rows.values()] });
   for (const [rel, rows] of batch.links) {
     const name = linkStatement(rel, 'link');

@@ -86,6 +86,8 @@ export interface TriageFilter {
   minScore: number;
   since: string | null;
   until: string | null;
+  /** Only rings with a member seen in this data source (ingest file name or --source). */
+  source: string | null;
   first: number;
   skip: number;
 }
@@ -103,6 +105,8 @@ export interface TriageRow {
   assignee: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Data sources its members were seen in. */
+  sources: string[];
 }
 
 export async function listTriage(db: Database, f: TriageFilter): Promise<{ rows: TriageRow[]; total: number }> {
@@ -125,6 +129,12 @@ export async function listTriage(db: Database, f: TriageFilter): Promise<{ rows:
         assignee: (r.assignee as string | null) ?? null,
         updatedAt: (r.updatedAt as string | null) ?? null,
         updatedBy: (r.updatedBy as string | null) ?? null,
+        sources: (r.sources as string[] | null) ?? [],
       })),
   };
+}
+
+/** The data sources loaded, by name (ingest --source, or each file's name without extensions). */
+export async function listDataSources(db: Database): Promise<string[]> {
+  return (await db.read('workflow/data-sources')).map((r) => String(r.source));
 }

@@ -22,6 +22,8 @@ export interface NodeAgg {
   tags: string[];
   intelConfidence: number | null;
   intelSources: string[] | null;
+  /** Accounts: the data sources they were seen in, in first-seen order. */
+  sources: string[];
   /** Set when an API asset row named this endpoint (cypher/ingest/api-assets.cypher). */
   asset: { domain: string | null; sensitivity: string | null; controls: string[] } | null;
 }
@@ -50,9 +52,9 @@ export interface PartitionAggregate {
 const SEP = '\u0000';
 
 /** Writes one row's effects as spill records, each under the key it aggregates by. */
-export function spillEffects(spill: SpillWriter, e: RowEffects): void {
+export function spillEffects(spill: SpillWriter, e: RowEffects, source: string): void {
   for (const a of e.accounts) {
-    spill.add(`Account${SEP}${a.key}`, ['A', a.key, a.t, a.registeredAt, a.label, a.props, a.firstOrderAt]);
+    spill.add(`Account${SEP}${a.key}`, ['A', a.key, a.t, a.registeredAt, a.label, a.props, a.firstOrderAt, source]);
   }
   for (const l of e.links) {
     const label = LINK_TYPES[l.rel];
@@ -116,6 +118,7 @@ function node(agg: PartitionAggregate, label: string, key: string): NodeAgg {
       tags: [],
       intelConfidence: null,
       intelSources: null,
+      sources: [],
       asset: null,
     };
     byKey.set(key, n);
@@ -151,7 +154,7 @@ function rel(agg: PartitionAggregate, file: string, start: string, end: string):
 export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
   switch (rec[0]) {
     case 'A': {
-      const [, key, t, registeredAt, label, props, firstOrderAt] = rec as [
+      const [, key, t, registeredAt, label, props, firstOrderAt, source] = rec as [
         string,
         string,
         Time,
@@ -159,6 +162,7 @@ export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
         string | null,
         Props,
         Time,
+        string,
       ];
       const n = node(agg, 'Account', key);
       widen(n, t);
@@ -170,6 +174,7 @@ export function foldRecord(agg: PartitionAggregate, rec: unknown[]): void {
       }
       if (label !== null) n.label = label;
       Object.assign(n.props, props);
+      if (!n.sources.includes(source)) n.sources.push(source);
       return;
     }
     case 'T':

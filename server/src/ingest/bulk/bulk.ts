@@ -19,6 +19,7 @@ import { openSource, readPrefix } from '../readers.js';
 import { RejectsFile } from '../rejects.js';
 import { LINK_TYPES, rowEffects } from '../row-effects.js';
 import { emptyAggregate, foldRecord, spillEffects } from './aggregate.js';
+import { dataSourceOf } from '../data-source.js';
 import { PropTypes } from './importer-columns.js';
 import { ImporterFiles } from './importer-files.js';
 import { partitionCount, readPartition, SpillWriter } from './spill.js';
@@ -28,6 +29,8 @@ export class BulkRefused extends Error {}
 export interface BulkOptions {
   kind?: Kind | undefined;
   mapping?: MappingSet | undefined;
+  /** As IngestOptions.source. */
+  source?: string | undefined;
   rejectsDir: string;
   quiet?: boolean;
   log?: (line: string) => void;
@@ -96,6 +99,7 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
       if (mapping.kind === 'attributes')
         throw new Error('attribute tables are not bulk-loaded yet: ingest them without --bulk after the bulk load');
       const key = checkpointKey(await readPrefix(file), mapping);
+      const dataSource = dataSourceOf(file, opts.source);
       const rejects = new RejectsFile(
         path.join(opts.rejectsDir, `${path.basename(file)}.${key.slice(0, 8)}.rejects.jsonl`),
       );
@@ -114,7 +118,7 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
             const result = rowEffects(rec.row, mapping);
             if (result.ok) {
               accepted++;
-              spillEffects(spill, result.effects);
+              spillEffects(spill, result.effects, dataSource);
               for (const a of result.effects.accounts) types.note('Account', a.props);
               for (const l of result.effects.links) types.note(LINK_TYPES[l.rel], l.nodeProps);
               for (const i of result.effects.intel) types.note(i.label, i.nodeProps);
@@ -132,6 +136,7 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
       prepared.checkpoints.push({
         key,
         name: path.basename(file),
+        source: dataSource,
         kind: mapping.kind,
         rowsDone: rows,
         accepted,

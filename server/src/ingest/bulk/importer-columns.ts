@@ -23,7 +23,7 @@ export class PropTypes {
 }
 
 export const NODE_COLUMNS = ['tags', 'created', 'firstSeen', 'lastSeen', 'intelConfidence', 'intelSources'];
-export const ACCOUNT_COLUMNS = ['registeredAt', 'firstOrderAt', 'label'];
+export const ACCOUNT_COLUMNS = ['registeredAt', 'firstOrderAt', 'label', 'sources'];
 export const API_COLUMNS = ['method', 'path', 'domain', 'sensitivity', 'controls'];
 /** Sums each link type stores besides count, first and last seen (cypher/ingest/link-*.cypher). */
 export const LINK_SUM_COLUMNS: Record<

@@ -107,7 +107,7 @@ export class ImporterFiles {
       'lastSeen:datetime',
       'intelConfidence:double',
       'intelSources:string[]',
-      ...(label === 'Account' ? ['registeredAt:datetime', 'firstOrderAt:datetime', 'label'] : []),
+      ...(label === 'Account' ? ['registeredAt:datetime', 'firstOrderAt:datetime', 'label', 'sources:string[]'] : []),
       ...(label === 'Api' ? ['method', 'path', 'domain', 'sensitivity', 'controls:string[]'] : []),
       ...dynamic.map(([k, t]) => `${k}${type(t)}`),
     ];
@@ -148,7 +148,7 @@ export class ImporterFiles {
       list(n.intelSources),
     ];
     if (label === 'Account')
-      row.push(time(n.registeredAt), time(n.firstOrderAt), n.label === null ? '' : this.text(n.label));
+      row.push(time(n.registeredAt), time(n.firstOrderAt), n.label === null ? '' : this.text(n.label), list(n.sources));
     if (label === 'Api') {
       const a = n.asset;
       const [method, p] = n.key.split(' ');
@@ -195,6 +195,7 @@ export class ImporterFiles {
     files: {
       key: string;
       name: string;
+      source: string;
       kind: string;
       rowsDone: number;
       accepted: number;
@@ -209,6 +210,7 @@ export class ImporterFiles {
       [
         'key:ID(IngestFile)',
         'name',
+        'source',
         'kind',
         'rowsDone:double',
         'accepted:double',
@@ -224,6 +226,7 @@ export class ImporterFiles {
       csv.write([
         str(f.key),
         this.text(f.name),
+        this.text(f.source),
         str(f.kind),
         String(f.rowsDone),
         String(f.accepted),
