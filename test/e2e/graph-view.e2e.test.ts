@@ -546,6 +546,44 @@ describe('hub paging', () => {
     const next = await more();
     if (hub.degree > 200) expect(next).toBe(`+${hub.degree - 200} more links`);
     else expect(next).toBeNull();
+
+    // The hub's details list every neighbour: one not on the canvas is found by part of its key.
+    const res2 = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($id: ID!) { neighbours(id: $id, first: 200) { totalCount nodes { node { id key } } } }',
+        variables: { id: hub.id },
+      }),
+    });
+    const listed = (
+      (await res2.json()) as {
+        data: { neighbours: { totalCount: number; nodes: { node: { id: string; key: string } }[] } };
+      }
+    ).data.neighbours;
+    const onCanvas = new Set(await nodeIds());
+    const target = listed.nodes.map((n) => n.node).find((n) => !onCanvas.has(n.id));
+    expect(target, 'a neighbour not yet on the canvas').toBeDefined();
+    await page.evaluate(
+      (id) =>
+        (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy
+          .getElementById(id)
+          .emit('tap'),
+      hub.id,
+    );
+    await expect
+      .poll(() => page.locator('#hub-count').textContent(), { timeout: 30_000 })
+      .toBe(`${listed.totalCount} neighbour(s)`);
+    // The "+N more" helper is not activity of the hub.
+    expect(await page.locator('#details ol.timeline').first().textContent()).not.toMatch(/more links/);
+    const part = target!.key.slice(-6);
+    await page.fill('#hub-search', part);
+    const row = page.locator(`.hub-neighbour[data-id="${target!.id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await page.locator('#hub-count').textContent()).toMatch(new RegExp(`neighbour\\(s\\) matching “${part}”`));
+    await shot('hub-neighbour-list.png');
+    await row.click();
+    await expect.poll(async () => (await nodeIds()).includes(target!.id), { timeout: 30_000 }).toBe(true);
   });
 });
 

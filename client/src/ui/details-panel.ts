@@ -14,7 +14,9 @@ import {
 } from '../api/queries.js';
 import { displayLabel, flaggedTags } from '../graph/elements.js';
 import { RISK_BADGE, riskTier } from '../graph/style.js';
+import { PAGE } from '../graph/hub-paging.js';
 import { byId, shortTime } from './dom.js';
+import { initHubList } from './hub-list.js';
 import { setStatus } from './status.js';
 import { showRingWorkflow } from './triage-ring.js';
 import type { Workspace } from './workspace.js';
@@ -57,7 +59,8 @@ export function showRing(ws: Workspace, r: RingDetail): void {
 function activity(ws: Workspace, id: string) {
   const edges = ws.cy
     .getElementById(id)
-    .connectedEdges(':not(.more)')
+    .connectedEdges()
+    .not('.more')
     .map((x) => ({
       t: String(x.data('firstSeen') ?? ''),
       d: `${x.data('type')} ${x.source().id() === id ? x.target().data('label') : x.source().data('label')} (${x.data('count') ?? 1}×)`,
@@ -132,6 +135,12 @@ function view(ws: Workspace, e: EntityDetail, risk: AccountRisk | null, trace: T
             </tr>`,
         )}
     </table>
+    ${
+      e.degree > PAGE
+        ? html`<h3>Neighbours (${e.degree} links)</h3>
+            <div id="hub-list"></div>`
+        : nothing
+    }
     <h3>Activity</h3>
     <ol class="timeline">
       ${
@@ -176,6 +185,7 @@ export async function showEntity(ws: Workspace, id: string): Promise<void> {
       return;
     }
     render(view(ws, entity, risk), box);
+    if (entity.degree > PAGE) initHubList(ws, byId('hub-list'), entity.id);
   } catch (err) {
     render(html`<p class="error">${messageOf(err)}</p>`, box);
   }
@@ -191,6 +201,7 @@ async function traceAccount(ws: Workspace, e: EntityDetail, risk: AccountRisk | 
         ${trace.events.map((x) => html`<li><time>${shortTime(x.time)}</time> ${x.detail}</li>`)}
       </ol>`;
     render(view(ws, e, risk, path), byId('details'));
+    if (e.degree > PAGE) initHubList(ws, byId('hub-list'), e.id);
   } catch (err) {
     ws.fail(err);
   }

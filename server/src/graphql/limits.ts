@@ -58,6 +58,7 @@ export function fieldWeights(limits: Config['limits']): Record<string, (a: Args)
     expand: (a) => count(a.ids) * num(a.depth, 1, 3) * num(a.limit, 500, limits.maxNodes),
     paths: (a) => num(a.maxHops, 4, 6) * num(a.limit, 5, 25) * 100,
     search: (a) => num(a.first, 20, 100) * 10,
+    neighbours: (a) => num(a.first, 50, 200) * 20,
     rings: (a) => num(a.first, 50, 200) * 20,
     ring: () => limits.maxNodes,
     trace: () => limits.maxNodes,

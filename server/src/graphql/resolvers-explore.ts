@@ -4,8 +4,9 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { flagEntity, getEntities, search } from '../explore/entities.js';
 import { expand, paths } from '../explore/expand.js';
+import { hubNeighbours } from '../explore/hub-neighbours.js';
 import { trace } from '../explore/trace.js';
-import { idArg, intArg, timeArg, typesArg } from './arguments.js';
+import { cursorArg, cursorOf, idArg, intArg, timeArg, typesArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import { badInput, notFound } from './errors.js';
 import type { Context } from './context.js';
@@ -45,6 +46,28 @@ export function buildExploreResolvers(config: Config, db: Database) {
           limit: intArg('limit', a.limit, 1, maxNodes),
           offset: intArg('offset', a.offset, 0, 1_000_000),
         });
+      },
+      neighbours: async (
+        _: unknown,
+        a: { id: string; text?: string | null; types?: string[] | null; first: number; after?: string | null },
+        ctx: Context,
+      ) => {
+        requireRole(ctx.caller, 'viewer');
+        const skip = cursorArg(a.after);
+        const text = a.text?.trim() ? a.text.trim().slice(0, 200) : null;
+        const { rows, total } = await hubNeighbours(db, idArg('id', a.id), {
+          text,
+          types: typesArg(a.types),
+          first: intArg('first', a.first, 1, 200),
+          skip,
+        });
+        const end = skip + rows.length;
+        return {
+          nodes: rows,
+          totalCount: total,
+          endCursor: rows.length ? cursorOf(end) : null,
+          hasNextPage: end < total,
+        };
       },
       paths: async (_: unknown, a: { from: string; to: string; maxHops: number; limit: number }, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');
