@@ -4,35 +4,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../server/src/db/database.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
-import { loadDataset, type Dataset } from '../helpers/dataset.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { startAppWithData, type AppWithData } from '../helpers/app.js';
+import { SCREENSHOT_DIR } from '../helpers/browser.js';
+import type { Dataset } from '../helpers/dataset.js';
+import type { RunningServer } from '../helpers/server.js';
 
-let db: Database;
+let app: AppWithData;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let data: Dataset;
 
 beforeAll(async () => {
-  const config = testConfig();
-  db = await openTestDb(config);
-  await wipe(db);
-  data = await loadDataset(db, 1500, 11);
-  server = await startServer(config, db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  app = await startAppWithData(1500, 11);
+  ({ server, page, data } = app);
   await page.goto(server.url);
   // Generating, ingesting and detecting the data set takes minutes on a loaded machine.
 }, 600_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await app?.close();
 });
 
 type Pos = Record<string, { x: number; y: number }>;

@@ -1,25 +1,18 @@
 // The web app in real Chromium shows whether the database is connected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Database } from '../../server/src/db/database.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { startApp, type App } from '../helpers/app.js';
+import type { RunningServer } from '../helpers/server.js';
 
-let db: Database;
+let app: App;
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  const config = testConfig();
-  db = await openTestDb(config);
-  await wipe(db);
-  server = await startServer(config, db);
-  browser = await launchBrowser();
+  app = await startApp();
+  ({ server, browser } = app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await app?.close();
 });
 
 describe('health status in the browser', () => {

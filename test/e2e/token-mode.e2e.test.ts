@@ -1,31 +1,23 @@
 // Token mode in real Chromium: a server started with RINGSCOPE_TOKENS asks for a token, a bad one
 // is refused in words (not a server error), a good one unlocks every panel and is sent as a bearer
 // header; the token is never shown on the page. Also: the page runs under its CSP without errors.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../server/src/db/database.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { startApp, type App } from '../helpers/app.js';
+import { SCREENSHOT_DIR } from '../helpers/browser.js';
+import type { RunningServer } from '../helpers/server.js';
 
 const TOKEN = 'investigator-secret-5f1c2a9e77';
-let db: Database;
+let app: App;
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  const config = testConfig({ RINGSCOPE_TOKENS: `${TOKEN}:investigator,viewer-secret-0a1b2c3d4e:viewer` });
-  db = await openTestDb(config);
-  await wipe(db);
-  server = await startServer(config, db);
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  app = await startApp({ RINGSCOPE_TOKENS: `${TOKEN}:investigator,viewer-secret-0a1b2c3d4e:viewer` });
+  ({ server, browser } = app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await app?.close();
 });
 
 async function openPage(): Promise<{ page: Page; problems: string[]; bearer: string[] }> {

@@ -6,34 +6,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Database } from '../../server/src/db/database.js';
 import { detectRings } from '../../server/src/detect/detect.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
-import { loadDataset, type Dataset } from '../helpers/dataset.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { startAppWithData, type AppWithData } from '../helpers/app.js';
+import { SCREENSHOT_DIR } from '../helpers/browser.js';
+import type { Dataset } from '../helpers/dataset.js';
+import type { RunningServer } from '../helpers/server.js';
 
+let app: AppWithData;
 let db: Database;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let data: Dataset;
 
 beforeAll(async () => {
-  const config = testConfig();
-  db = await openTestDb(config);
-  await wipe(db);
-  data = await loadDataset(db, 1500, 11);
-  server = await startServer(config, db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  app = await startAppWithData(1500, 11);
+  ({ db, server, page, data } = app);
 }, 600_000); // generating, ingesting and detecting takes minutes on a loaded machine
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await app?.close();
 });
 
 async function api(query: string, variables: Record<string, unknown> = {}) {
