@@ -1,7 +1,7 @@
 // The foundation against the real Neo4j: schema applied, a write read back, errors mapped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import { DbError } from '../../server/src/db/database.js';
+import { DbError } from '../../server/src/db/errors.js';
 import { openTestDb, wipe } from '../helpers/neo4j.js';
 
 let db: Database;

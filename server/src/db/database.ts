@@ -1,44 +1,16 @@
 // The only module that talks to the Neo4j driver. Statements come from the Cypher catalogue by
 // name; reads run in READ transactions (a cluster routes them to followers), writes in WRITE
-// transactions; every record is turned into plain data; driver errors become DbError with a code
-// the API layer can pass on without leaking Cypher or stack traces.
+// transactions; every record is turned into plain data; driver errors become DbError (errors.ts)
+// with a code the API layer can pass on without leaking Cypher or stack traces.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { driverLogging } from '../log.js';
 import { CypherCatalog, splitStatements } from './cypher-catalog.js';
+import { DbError, mapDriverError } from './errors.js';
 import { toPlain, type PlainRecord } from './plain.js';
 
-export type DbErrorCode = 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'INVALID_QUERY' | 'CONSTRAINT' | 'DATABASE_ERROR';
-
-export class DbError extends Error {
-  constructor(
-    readonly code: DbErrorCode,
-    message: string,
-    readonly neo4jCode?: string,
-  ) {
-    super(message);
-  }
-}
-
-export function mapDriverError(e: unknown): DbError {
-  if (e instanceof DbError) return e;
-  const err = e as { code?: string; message?: string; name?: string };
-  const code = String(err.code ?? '');
-  const message = String(err.message ?? e);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /connect|ECONNREFUSED/i.test(code)) {
-    return new DbError('DATABASE_UNAVAILABLE', 'the graph database is not reachable', code);
-  }
-  if (code.includes('TransactionTimedOut') || code.includes('Transaction.Terminated') || /timed? ?out/i.test(message)) {
-    return new DbError('QUERY_TIMEOUT', 'the query took longer than the configured timeout', code);
-  }
-  if (code.startsWith('Neo.ClientError.Statement')) {
-    return new DbError('INVALID_QUERY', message, code);
-  }
-  if (code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
-    return new DbError('CONSTRAINT', message, code);
-  }
-  return new DbError('DATABASE_ERROR', message, code || undefined);
-}
+// ingest/ingest.ts still takes DbError from here; new code imports it from errors.ts.
+export { DbError } from './errors.js';
 
 export interface RunOptions {
   timeoutMs?: number;

@@ -3,7 +3,7 @@
 // Cypher, driver messages or stack traces.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DbError } from '../db/database.js';
+import { DbError } from '../db/errors.js';
 import { IdError } from '../model/ids.js';
 import { ParamError } from '../queries/catalog.js';
 import { log } from '../log.js';
