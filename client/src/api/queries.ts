@@ -1,30 +1,10 @@
-// Every GraphQL document the web app sends, typed against the schema. Panels import the document
-// they need; result and variable types come from here too (ResultOf / VariablesOf).
+// The GraphQL documents of exploring the graph (rings, search, expand, entity, trace, paths, saved
+// queries), typed against the schema. Panels import the document they need; result types come
+// from here too (ResultOf). Fields several documents share are in fragments.ts; the workflow's
+// documents (triage, impact, blind spots, cases) in workflow-queries.ts.
+import { FlagFields, GraphEdgeFields, GraphFields, GraphNodeFields } from './fragments.js';
 import { graphql, type ResultOf } from './graphql.js';
 
-export const GraphFields = graphql(`
-  fragment GraphFields on Graph {
-    nodes {
-      id
-      type
-      key
-      label
-      risk
-      tags
-      props
-    }
-    edges {
-      id
-      source
-      target
-      type
-      count
-      firstSeen
-      lastSeen
-    }
-    truncated
-  }
-`);
 export type GGraph = ResultOf<typeof GraphFields>;
 export type GNode = GGraph['nodes'][number];
 export type GEdge = GGraph['edges'][number];
@@ -103,10 +83,31 @@ export const SearchQuery = graphql(`
 `);
 export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
 
-export const ExpandQuery = graphql(`
-  query Expand($ids: [ID!]!, $types: [String!], $limit: Int, $offset: Int) {
-    expand(ids: $ids, depth: 1, types: $types, limit: $limit, offset: $offset) {
-      nodes {
+export const ExpandQuery = graphql(
+  `
+    query Expand($ids: [ID!]!, $types: [String!], $limit: Int, $offset: Int) {
+      expand(ids: $ids, depth: 1, types: $types, limit: $limit, offset: $offset) {
+        nodes {
+          ...GraphNodeFields
+        }
+        edges {
+          ...GraphEdgeFields
+        }
+        truncated
+        capped {
+          id
+          degree
+        }
+      }
+    }
+  `,
+  [GraphNodeFields, GraphEdgeFields],
+);
+
+export const EntityQuery = graphql(
+  `
+    query Entity($id: ID!) {
+      entity(id: $id) {
         id
         type
         key
@@ -114,50 +115,20 @@ export const ExpandQuery = graphql(`
         risk
         tags
         props
-      }
-      edges {
-        id
-        source
-        target
-        type
-        count
-        firstSeen
-        lastSeen
-      }
-      truncated
-      capped {
-        id
         degree
+        rings {
+          id
+          score
+          size
+        }
+        flags {
+          ...FlagFields
+        }
       }
     }
-  }
-`);
-
-export const EntityQuery = graphql(`
-  query Entity($id: ID!) {
-    entity(id: $id) {
-      id
-      type
-      key
-      label
-      risk
-      tags
-      props
-      degree
-      rings {
-        id
-        score
-        size
-      }
-      flags {
-        tag
-        note
-        by
-        at
-      }
-    }
-  }
-`);
+  `,
+  [FlagFields],
+);
 export type EntityDetail = NonNullable<ResultOf<typeof EntityQuery>['entity']>;
 
 export const FlagMutation = graphql(`

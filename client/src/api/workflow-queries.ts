@@ -1,5 +1,7 @@
 // GraphQL documents of the investigator workflow: triage queue, triaging a ring, a ring's attack
-// type, triage record and history.
+// type, triage record and history; impact preview and choke point; API assets and blind spots;
+// cases. Fields several documents share are in fragments.ts.
+import { BlindSpotFields, CaseFields, FlagFields, ImpactFields, TriageFields } from './fragments.js';
 import { graphql, type ResultOf, type VariablesOf } from './graphql.js';
 
 export const AttackTypesQuery = graphql(`
@@ -57,24 +59,6 @@ export type TriageVars = VariablesOf<typeof TriageQuery>;
 export type TriageRow = ResultOf<typeof TriageQuery>['triage']['nodes'][number];
 export type TriageStatus = TriageRow['status'];
 
-const TriageFields = graphql(`
-  fragment TriageFields on RingTriage {
-    ringId
-    status
-    assignee
-    updatedAt
-    updatedBy
-    events {
-      at
-      by
-      action
-      status
-      assignee
-      note
-    }
-  }
-`);
-
 export const RingWorkflowQuery = graphql(
   `
     query RingWorkflow($id: ID!) {
@@ -112,35 +96,6 @@ export const TriageRingMutation = graphql(
   [TriageFields],
 );
 
-const ImpactFields = graphql(`
-  fragment ImpactFields on Impact {
-    blocked {
-      id
-      type
-      key
-    }
-    accounts
-    flaggedAccounts
-    unflaggedAccounts
-    flaggedOrders
-    unflaggedOrders
-    flaggedAmount
-    unflaggedAmount
-    rings {
-      id
-      score
-      size
-      touched
-    }
-    accountsSample {
-      id
-      risk
-      flagged
-      orders
-      amount
-    }
-  }
-`);
 export type ImpactResult = ResultOf<typeof ImpactFields>;
 
 export const ImpactQuery = graphql(
@@ -179,18 +134,6 @@ export const ChokePointQuery = graphql(
   [ImpactFields],
 );
 
-const BlindSpotFields = graphql(`
-  fragment BlindSpotFields on BlindSpot {
-    id
-    api
-    domain
-    sensitivity
-    controls
-    abusers
-    calls
-    money
-  }
-`);
 export type BlindSpotRow = ResultOf<typeof BlindSpotFields>;
 
 export const ApiAssetsQuery = graphql(
@@ -212,15 +155,12 @@ export const ApiAssetsQuery = graphql(
         flaggedCallers
         flaggedCalls
         audit {
-          tag
-          note
-          by
-          at
+          ...FlagFields
         }
       }
     }
   `,
-  [BlindSpotFields],
+  [BlindSpotFields, FlagFields],
 );
 export type ApiAssetRow = ResultOf<typeof ApiAssetsQuery>['apiAssets'][number];
 
@@ -247,40 +187,6 @@ export const RingBlindSpotsQuery = graphql(
   [BlindSpotFields],
 );
 
-const CaseFields = graphql(`
-  fragment CaseFields on Case {
-    id
-    title
-    createdAt
-    createdBy
-    entities
-    notes {
-      at
-      by
-      text
-    }
-    views {
-      id
-      name
-      at
-      by
-      view
-    }
-    timeline {
-      at
-      by
-      action
-      detail
-    }
-    flags {
-      entityId
-      tag
-      note
-      by
-      at
-    }
-  }
-`);
 export type CaseDetail = ResultOf<typeof CaseFields>;
 
 export const CasesQuery = graphql(`
