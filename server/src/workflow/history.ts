@@ -1,18 +1,11 @@
 // Reading ring history: one ring's changes across runs, and everything that changed in one run.
 import type { Database } from '../db/database.js';
-import type { RingChangeKind } from './ring-history.js';
+import type { RingChange, RingChangeKind } from './ring-history.js';
 
-export interface RingChangeView {
+/** A stored ring change: what ringChanges() found, with the detection run that recorded it. */
+export interface RingChangeView extends RingChange {
   runId: string;
   at: string;
-  ringId: string;
-  kind: RingChangeKind;
-  from: string[];
-  into: string[];
-  sizeBefore: number;
-  sizeAfter: number;
-  joined: number;
-  left: number;
 }
 
 const toView = (r: Record<string, unknown>): RingChangeView => ({
