@@ -6,8 +6,9 @@
 //
 //   npm run build:client && npx tsx bench/render.ts [--sizes 1000,5000,10000,20000] [--runs 3]
 import { parseArgs } from 'node:util';
+import type { RenderTiming as Timing } from '../client/src/dev/render-timing.js';
 import { launchBrowser } from '../test/helpers/browser.js';
-import { percentile, startBenchServer, writeResult } from './server.js';
+import { percentileOf, startBenchServer, writeResult } from './server.js';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,5000,10000,20000' }, runs: { type: 'string', default: '3' } },
@@ -15,16 +16,6 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const variants = ['baseline', 'app', 'webgl'] as const;
-type Timing = {
-  addMs: number;
-  layoutMs: number;
-  firstFrameMs: number;
-  totalMs: number;
-  zoomFrameMs: number;
-  panFrameMs: number;
-  selectMs: number;
-  expandMs: number;
-};
 
 const srv = await startBenchServer();
 const browser = await launchBrowser();
@@ -56,48 +47,19 @@ try {
         }
       }
       for (const [variant, ts] of Object.entries(byVariant)) {
+        // The median of each timing, in the order the page reports them.
+        const medians = Object.fromEntries(
+          (Object.keys(ts[0]!) as (keyof Timing)[]).map((k) => [k, percentileOf(ts, 50, (t) => t[k])]),
+        ) as unknown as Timing;
         const row = {
           layout,
           elements,
           variant,
           runs: ts.length,
-          addMs: percentile(
-            ts.map((t) => t.addMs),
-            50,
-          ),
-          layoutMs: percentile(
-            ts.map((t) => t.layoutMs),
-            50,
-          ),
-          firstFrameMs: percentile(
-            ts.map((t) => t.firstFrameMs),
-            50,
-          ),
-          totalMs: percentile(
-            ts.map((t) => t.totalMs),
-            50,
-          ),
-          zoomFrameMs: percentile(
-            ts.map((t) => t.zoomFrameMs),
-            50,
-          ),
-          panFrameMs: percentile(
-            ts.map((t) => t.panFrameMs),
-            50,
-          ),
-          selectMs: percentile(
-            ts.map((t) => t.selectMs),
-            50,
-          ),
-          expandMs: percentile(
-            ts.map((t) => t.expandMs),
-            50,
-          ),
+          ...medians,
+          zoomFps: Math.round(1000 / Math.max(1, medians.zoomFrameMs)),
+          panFps: Math.round(1000 / Math.max(1, medians.panFrameMs)),
         };
-        Object.assign(row, {
-          zoomFps: Math.round(1000 / Math.max(1, row.zoomFrameMs)),
-          panFps: Math.round(1000 / Math.max(1, row.panFrameMs)),
-        });
         results.push(row);
         console.error(JSON.stringify(row));
       }

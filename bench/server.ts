@@ -42,6 +42,11 @@ export function percentile(xs: number[], p: number): number {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 }
 
+/** The p-th percentile of one number taken from each sample. */
+export function percentileOf<T>(samples: T[], p: number, value: (sample: T) => number): number {
+  return percentile(samples.map(value), p);
+}
+
 /** Writes bench/results/<name>.json with the machine and date added. */
 export function writeResult(name: string, result: Record<string, unknown>): void {
   const out = path.resolve(import.meta.dirname, 'results', `${name}.json`);

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { percentile, writeResult } from './server.js';
+import { percentile, percentileOf, writeResult } from './server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -174,6 +174,7 @@ async function main() {
     const settled = rssMb(server.pid!);
 
     const failed = normal.filter((r) => !r.ok);
+    const msAt = (rs: Reply[], p: number) => percentileOf(rs, p, (r) => r.ms);
     const byOp = Object.fromEntries(
       ops.map(([op]) => {
         const rs = normal.filter((r) => r.op === op);
@@ -182,10 +183,7 @@ async function main() {
           {
             requests: rs.length,
             errors: rs.filter((r) => !r.ok).length,
-            p95Ms: percentile(
-              rs.map((r) => r.ms),
-              95,
-            ),
+            p95Ms: msAt(rs, 95),
           },
         ];
       }),
@@ -203,27 +201,15 @@ async function main() {
         requests: normal.length,
         errors: failed.length,
         errorCodes: codes(failed),
-        p50Ms: percentile(
-          normal.map((r) => r.ms),
-          50,
-        ),
-        p95Ms: percentile(
-          normal.map((r) => r.ms),
-          95,
-        ),
-        p99Ms: percentile(
-          normal.map((r) => r.ms),
-          99,
-        ),
+        p50Ms: msAt(normal, 50),
+        p95Ms: msAt(normal, 95),
+        p99Ms: msAt(normal, 99),
         byOp,
       },
       abusive: {
         requests: abusive.length,
         outcomes: codes(abusive),
-        p95Ms: percentile(
-          abusive.map((r) => r.ms),
-          95,
-        ),
+        p95Ms: msAt(abusive, 95),
       },
       health: { checks: health.length, p95Ms: percentile(health, 95), maxMs: Math.round(Math.max(...health)) },
       serverRssMb: { before, peak, after, after20s: settled },

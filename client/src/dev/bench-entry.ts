@@ -5,21 +5,8 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import '../main.js';
 import { forceLayout, placeIncrementally } from '../graph/layouts.js';
 import { stylesheet, TYPE_STYLE } from '../graph/style.js';
+import type { RenderTiming } from './render-timing.js';
 
-interface RenderTiming {
-  addMs: number;
-  layoutMs: number;
-  firstFrameMs: number;
-  totalMs: number;
-  /** Mean time per frame while zooming in and out 20 times. */
-  zoomFrameMs: number;
-  /** Mean time per frame while panning 30 frames (dragging the picture around). */
-  panFrameMs: number;
-  /** Selecting a node until the next frame is drawn. */
-  selectMs: number;
-  /** Adding 100 new nodes around one node (an expand) with incremental placement, to the next frame. */
-  expandMs: number;
-}
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 function syntheticElements(elements: number): ElementDefinition[] {
