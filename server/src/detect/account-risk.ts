@@ -13,7 +13,7 @@ import { fairSample, learnRisk, type Combination } from './risk-learning.js';
 import { linkGraph, personalisedPageRank, seedLinkWeight, type LinkGraph } from './fraud-proximity.js';
 import type { FeatureTable } from './risk-features.js';
 import type { RankingQuality } from './risk-metrics.js';
-import type { Reason } from './scoring.js';
+import type { Reason } from '../model/reasons.js';
 
 export interface RiskOptions {
   folds?: number;

@@ -5,7 +5,8 @@
 import type { Database } from '../db/database.js';
 import { AccountGraph, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
-import { scoreRing, type AccountFeatures, type Reason } from './scoring.js';
+import { scoreRing, type AccountFeatures } from './scoring.js';
+import type { Reason } from '../model/reasons.js';
 import { KEEP_THRESHOLD } from '../model/thresholds.js';
 import { LINK_THRESHOLD } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';

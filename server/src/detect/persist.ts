@@ -1,7 +1,7 @@
 // Replaces the stored detection result in one transaction: the rings with their reasons, and each
 // account's risk with its reasons.
 import type { Database } from '../db/database.js';
-import type { Reason } from './scoring.js';
+import type { Reason } from '../model/reasons.js';
 
 export async function writeResult(
   db: Database,

@@ -2,7 +2,7 @@
 // between members (never with outside counterparties), and how unusual the members are one by
 // one (their individual risk), which lifts a ring score built from structure alone.
 // Cost: O(links) to index the links once, then O(members) per ring.
-import type { Reason } from './scoring.js';
+import type { Reason } from '../model/reasons.js';
 
 export interface MemberLinks {
   /** Members with at least one link to another member. */

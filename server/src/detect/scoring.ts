@@ -4,6 +4,7 @@
 // ring is what operators cannot easily hide: intel hits, sign-up bursts, tools, payment failures,
 // chargebacks and refunds, abuse of sensitive APIs, money moving between members.
 import type { SharedIdentifier, SoftLinkKind } from './account-graph.js';
+import type { Reason } from '../model/reasons.js';
 import { DAY, HOUR, MINUTE } from '../model/time-units.js';
 import type { MemberLinks } from './ring-members.js';
 import { STRONG_LABELS } from './weights.js';
@@ -20,12 +21,6 @@ export interface AccountFeatures {
   refunds: number;
   payments: number;
   failures: number;
-}
-
-export interface Reason {
-  code: string;
-  weight: number;
-  detail: string;
 }
 
 export interface ScoreContext {

@@ -2,7 +2,7 @@
 // timeline and reasons.
 import type { Database } from '../db/database.js';
 import { isPlainNode, isPlainRel, type PlainNode, type PlainRel } from '../db/plain.js';
-import type { Reason } from '../detect/scoring.js';
+import type { Reason } from '../model/reasons.js';
 import { TIERS, tierOf } from '../model/tiers.js';
 import { GraphBuilder, nodeId, toGraphNode, type GraphData, type GraphNode } from './graph-model.js';
 

@@ -1,7 +1,7 @@
 // Read service: accounts ranked by risk with their reasons and ring, for the CLI `risk` command,
 // the GraphQL `accounts(orderBy: RISK)` list and the web app's "Riskiest accounts".
 import type { Database } from '../db/database.js';
-import type { Reason } from '../detect/scoring.js';
+import type { Reason } from '../model/reasons.js';
 
 export interface RiskyAccount {
   id: string;

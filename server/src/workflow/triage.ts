@@ -4,7 +4,7 @@
 // 'confirmed-fraud' tag (a positive for account risk), a dismissed ring the 'dismissed' tag (its
 // members are negatives, detect/dismissed-rings).
 import type { Database } from '../db/database.js';
-import type { Reason } from '../detect/scoring.js';
+import type { Reason } from '../model/reasons.js';
 import type { AttackType } from '../model/attack-types.js';
 
 export const TRIAGE_STATUSES = ['new', 'investigating', 'confirmed', 'dismissed'] as const;
