@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { detectRings } from './detect/detect.js';
+import { detectRings } from './workflow/detection-run.js';
 import { generate } from './generate/generate.js';
 import { ingestFiles } from './ingest/ingest.js';
 import { reportTask, type TaskStatus } from './startup-status.js';

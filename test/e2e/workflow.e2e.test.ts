@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Database } from '../../server/src/db/database.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { startAppWithData, type AppWithData } from '../helpers/app.js';
 import { SCREENSHOT_DIR } from '../helpers/browser.js';
 import type { Dataset } from '../helpers/dataset.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../server/src/db/database.js';
 import { GENERATED_FILES } from '../../server/src/demo.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { generate, type TruthRing } from '../../server/src/generate/generate.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 

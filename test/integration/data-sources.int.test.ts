@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 import { startServer, type RunningServer } from '../helpers/server.js';

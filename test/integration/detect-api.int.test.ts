@@ -1,7 +1,7 @@
 // Detection quality on generated data and the GraphQL API over real HTTP, on the same database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { evaluate } from '../../server/src/detect/evaluate.js';
 import { FLAG_THRESHOLD } from '../../server/src/model/thresholds.js';
 import { loadDataset, type Dataset } from '../helpers/dataset.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherCatalog } from '../../server/src/db/cypher-catalog.js';
 import { Database } from '../../server/src/db/database.js';
 import { DbError } from '../../server/src/db/errors.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { loadDataset } from '../helpers/dataset.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { GENERATED_FILES } from '../../server/src/demo.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { generate } from '../../server/src/generate/generate.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { planRun } from '../../server/src/ingest/plan-run.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import { detectRings } from '../../server/src/detect/detect.js';
+import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { parseMapping } from '../../server/src/ingest/mapping-file.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';

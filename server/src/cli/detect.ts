@@ -14,7 +14,7 @@ export function registerDetect(program: Command): void {
     .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
     .option('--json', 'print rings as JSON')
     .action(async (opts: { maxShare: string; keepScore: string; splitAbove: string; json?: boolean }) => {
-      const { detectRings } = await import('../detect/detect.js');
+      const { detectRings } = await import('../workflow/detection-run.js');
       const keepScore = scoreOption('--keep-score', opts.keepScore);
       const open = await openDatabase(loadConfig());
       try {

@@ -1,7 +1,8 @@
-// Ring detection, the whole run: stream shared identifiers and soft signals into an account graph
-// (signals.ts), group it (grouping.ts), score each group with reasons (scoring.ts, lifted by its
-// members' individual risk), give every account a risk (account-risk.ts), and replace the previous
-// result (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts).
+// Ring detection: stream shared identifiers and soft signals into an account graph (signals.ts),
+// group it (grouping.ts), score each group with reasons (scoring.ts, lifted by its members'
+// individual risk), give every account a risk (account-risk.ts), and replace the previous result
+// (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts). What the
+// investigator workflow records for each run comes after this, in workflow/detection-run.ts.
 import type { Database } from '../db/database.js';
 import { AccountGraph, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
@@ -12,7 +13,6 @@ import { LINK_THRESHOLD } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
 import { readRiskFeatures } from './risk-features.js';
-import { afterDetection } from '../workflow/after-detection.js';
 import { buildAccountGraph } from './signals.js';
 import { fetchFeatures, identifiersByGroup, scoreContext } from './ring-inputs.js';
 import { stableIds } from './stable-ids.js';
@@ -41,6 +41,8 @@ export interface DetectedRing {
 
 export interface DetectResult {
   rings: DetectedRing[];
+  /** The rings this run replaced, as they were stored before it. */
+  previous: { id: string; members: string[] }[];
   /** Accounts with risk > 0, riskiest first. */
   accounts: { id: string; risk: number; ring: string | null; reasons: Reason[] }[];
   riskModel: RiskModelSummary;
@@ -50,12 +52,12 @@ export interface DetectResult {
     links: number;
     candidates: number;
     peakRssMb: number;
-    /** Wall seconds per step (graph, grouping, riskFeatures, scoring, risk, write), for the scale bench. */
+    /** Wall seconds per step (graph, grouping, riskFeatures, scoring, risk, write; history is added by workflow/detection-run.ts), for the scale bench. */
     phases: Record<string, number>;
   };
 }
 
-export async function detectRings(db: Database, opts: DetectOptions = {}): Promise<DetectResult> {
+export async function findRings(db: Database, opts: DetectOptions = {}): Promise<DetectResult> {
   const started = Date.now();
   let peakRss = process.memoryUsage().rss;
   const maxShare = opts.maxShare ?? 50;
@@ -158,11 +160,9 @@ export async function detectRings(db: Database, opts: DetectOptions = {}): Promi
   accounts.sort((a, b) => b.risk - a.risk);
   await writeResult(db, rings, accounts);
   phase('write');
-  // Ring history, attack types and triage labels (the investigator workflow's part of a run).
-  await afterDetection(db, previous, rings);
-  phase('history');
   return {
     rings,
+    previous,
     accounts,
     riskModel: risk.model,
     seconds: (Date.now() - started) / 1000,

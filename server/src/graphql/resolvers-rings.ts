@@ -1,7 +1,7 @@
 // Resolvers for rings: the paged list, one ring in full, and running detection.
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { detectRings } from '../detect/detect.js';
+import { detectRings } from '../workflow/detection-run.js';
 import { getRing, listRings, type RingSort } from '../explore/rings.js';
 import { FLAG_THRESHOLD } from '../model/thresholds.js';
 import { cursorArg, idArg, intArg, scoreArg } from './arguments.js';

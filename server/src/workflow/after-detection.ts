@@ -1,6 +1,6 @@
 // What the investigator workflow adds to each detection run, once the new rings are written:
 // the run's ring history (born, grew, merged, split, …), each ring's attack type, and the triage
-// labels put back on the rings whose ids survived. Called by detect/detect.ts.
+// labels put back on the rings whose ids survived. Called by detection-run.ts.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { classifyAttack, type RingEvidence } from './attack-type.js';
