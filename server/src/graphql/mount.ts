@@ -1,12 +1,13 @@
-// Mounts Apollo Server at /graphql on the Express app, with the saved-query catalogue validated
-// before the first request, operation limits, the cost budget and per-role admission lanes.
+// Apollo Server for the app's schema, with the saved-query catalogue validated before the first
+// request, operation limits, the cost budget and per-role admission lanes; its Express handler is
+// served at /graphql by http/app.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import type { RequestHandler } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { loadSavedQueries } from '../queries/catalog.js';
@@ -17,15 +18,12 @@ import { operationLimits } from './limits.js';
 import type { Context } from './context.js';
 import { buildResolvers } from './resolvers.js';
 import { apolloLogger } from '../log.js';
-import { requireJsonBody } from '../http/bad-requests.js';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
 
-/** Largest request body accepted at /graphql. */
-export const MAX_BODY = '1mb';
-
 export interface GraphqlMount {
-  attach(app: Express): void;
+  /** Answers a parsed JSON request; http/app.ts mounts it at /graphql behind the body checks. */
+  handler: RequestHandler;
   stop(): Promise<void>;
   server: ApolloServer<Context>;
 }
@@ -48,21 +46,7 @@ export async function mountGraphql(config: Config, db: Database): Promise<Graphq
   await server.start();
   return {
     server,
-    attach: (app) => {
-      // A browser opening /graphql (it asks for HTML first) gets the IDE, with any ?query= in the
-      // link; API clients asking for JSON (or anything) keep GET queries as Apollo answers them.
-      app.get('/graphql', (req, res, next) => {
-        if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
-        const at = req.originalUrl.indexOf('?');
-        res.redirect(303, `/graphiql${at >= 0 ? req.originalUrl.slice(at) : ''}`);
-      });
-      app.use(
-        '/graphql',
-        requireJsonBody,
-        express.json({ limit: MAX_BODY }),
-        expressMiddleware(server, { context: async ({ req }) => ({ caller: callerFrom(req, config) }) }),
-      );
-    },
+    handler: expressMiddleware(server, { context: async ({ req }) => ({ caller: callerFrom(req, config) }) }),
     stop: () => server.stop(),
   };
 }

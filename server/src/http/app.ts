@@ -2,11 +2,11 @@
 // built client; every error as JSON. Tests import this.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { hostAllowList, jsonErrors } from './bad-requests.js';
+import { hostAllowList, jsonErrors, requireJsonBody } from './bad-requests.js';
 import { HealthProbe, healthHandler } from './health.js';
 
 export interface AppParts {
@@ -14,11 +14,14 @@ export interface AppParts {
   db: Database;
   /** Answers /health; by default checks through `db` itself. */
   health?: HealthProbe;
-  /** Extra middleware mounted before the static client (the GraphQL endpoint). */
-  mount?: (app: Express) => void;
+  /** The GraphQL endpoint (graphql/mount.ts), served at /graphql before the static client. */
+  graphql?: RequestHandler;
 }
 
-export function buildApp({ config, db, health, mount }: AppParts): Express {
+/** Largest request body accepted at /graphql. */
+export const MAX_BODY = '1mb';
+
+export function buildApp({ config, db, health, graphql }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -47,7 +50,16 @@ export function buildApp({ config, db, health, mount }: AppParts): Express {
   );
   app.use(hostAllowList(config));
   app.get('/health', healthHandler(health ?? new HealthProbe(db), config));
-  mount?.(app);
+  if (graphql) {
+    // A browser opening /graphql (it asks for HTML first) gets the IDE, with any ?query= in the
+    // link; API clients asking for JSON (or anything) keep GET queries as Apollo answers them.
+    app.get('/graphql', (req, res, next) => {
+      if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+      const at = req.originalUrl.indexOf('?');
+      res.redirect(303, `/graphiql${at >= 0 ? req.originalUrl.slice(at) : ''}`);
+    });
+    app.use('/graphql', requireJsonBody, express.json({ limit: MAX_BODY }), graphql);
+  }
   const dist = path.join(config.rootDir, 'client', 'dist');
   if (fs.existsSync(path.join(dist, 'index.html'))) {
     // The GraphQL IDE (GraphiQL, bundled: works offline).

@@ -32,7 +32,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
   const health = new HealthProbe(healthDb).start();
   let server: Server;
   try {
-    server = await listen(buildApp({ config, db, health, mount: mount.attach }), config);
+    server = await listen(buildApp({ config, db, health, graphql: mount.handler }), config);
   } catch (e) {
     await mount.stop();
     health.stop();
