@@ -3,39 +3,31 @@
 // the page) matching the API's top account, a row putting the account on the canvas with every
 // risk reason in the details panel, the ring cell opening the ring, "more" paging without
 // duplicates, the min-risk filter and its message, and Clear taking the canvas marks away.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Database } from '../../server/src/db/database.js';
 import { COLORS } from '../../client/src/graph/style.js';
 import { FLAG_THRESHOLD } from '../../server/src/model/thresholds.js';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { startApp, type App } from '../helpers/app.js';
+import { SCREENSHOT_DIR } from '../helpers/browser.js';
 import { loadDataset } from '../helpers/dataset.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import type { RunningServer } from '../helpers/server.js';
 
+let app: App;
 let db: Database;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 // Generous waits: the machine's two cores are shared with other test runs.
 const SLOW = { timeout: 60_000 };
 
 beforeAll(async () => {
-  const config = testConfig();
-  db = await openTestDb(config);
-  await wipe(db);
-  server = await startServer(config, db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  app = await startApp();
+  ({ db, server, page } = app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await app?.close();
 });
 
 interface ApiAccount {
