@@ -66,6 +66,7 @@ describe('attack type per ring', () => {
       until: null,
       statuses: null,
       assignee: null,
+      source: null,
       first: 10000,
       skip: 0,
     });
