@@ -10,7 +10,8 @@ import type { Database } from '../server/src/db/database.js';
 import { linkStatement } from '../server/src/ingest/batch.js';
 import { resolveMapping } from '../server/src/ingest/columns.js';
 import { openSource } from '../server/src/ingest/readers.js';
-import { rowEffects, type RowEffects } from '../server/src/ingest/row-effects.js';
+import type { RowEffects } from '../server/src/ingest/effects.js';
+import { rowEffects } from '../server/src/ingest/row-effects.js';
 import { CsvWriter } from '../server/src/generate/csv-writer.js';
 
 /** Node properties each identifier label carries, as CSV columns of its link file. */

@@ -9,9 +9,6 @@ import { CypherCatalog, splitStatements } from './cypher-catalog.js';
 import { DbError, mapDriverError } from './errors.js';
 import { toPlain, type PlainRecord } from './plain.js';
 
-// ingest/ingest.ts still takes DbError from here; new code imports it from errors.ts.
-export { DbError } from './errors.js';
-
 export interface RunOptions {
   timeoutMs?: number;
 }

@@ -8,7 +8,7 @@ import {
   type LinkSums,
   type LinkType,
   type RowEffects,
-} from './row-effects.js';
+} from './effects.js';
 import { addEvent, keepsEvents, type LinkEvents } from '../model/events.js';
 
 type Props = Record<string, string | number | boolean>;

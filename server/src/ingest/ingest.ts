@@ -3,7 +3,8 @@
 // last committed batch ended and a finished file ingested again changes nothing.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DbError, type Database, type WriteCounters } from '../db/database.js';
+import type { Database, WriteCounters } from '../db/database.js';
+import { DbError } from '../db/errors.js';
 import { Batch } from './batch.js';
 import { dataSourceOf } from './data-source.js';
 import { writeBatch } from './write-batch.js';

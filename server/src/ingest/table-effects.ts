@@ -5,7 +5,7 @@ import type { IngestLabel } from '../model/labels.js';
 import { normaliseApi } from '../model/normalise/api.js';
 import { normaliseKey } from '../model/normalise/by-label.js';
 import type { Field, Mapping } from './fields.js';
-import type { IntelHit, RowEffects } from './row-effects.js';
+import type { IntelHit, RowEffects } from './effects.js';
 import { Reject, splitList } from './row-values.js';
 
 type Get = (f: Field) => string | undefined;

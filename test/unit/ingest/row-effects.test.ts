@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMap, Kind, Mapping } from '../../../server/src/ingest/fields.js';
-import { rowEffects, type RowEffects } from '../../../server/src/ingest/row-effects.js';
+import type { RowEffects } from '../../../server/src/ingest/effects.js';
+import { rowEffects } from '../../../server/src/ingest/row-effects.js';
 
 const mapping = (kind: Kind, columns: ColumnMap, required: Mapping['required'] = []): Mapping => ({
   kind,

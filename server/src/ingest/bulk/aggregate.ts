@@ -3,8 +3,7 @@
 // folded with exactly the rules of the transactional statements in cypher/ingest/ (min first seen,
 // max last seen, summed counts and amounts, last non-null label, later properties overwrite
 // earlier ones, tags and intel sources kept once each in first-seen order, highest confidence).
-import type { AccountLinkType, LinkType, RowEffects } from '../row-effects.js';
-import { LINK_TYPES } from '../row-effects.js';
+import { LINK_TYPES, type AccountLinkType, type LinkType, type RowEffects } from '../effects.js';
 import type { SpillWriter } from './spill.js';
 import { addEvent, keepsEvents, type LinkEvents } from '../../model/events.js';
 

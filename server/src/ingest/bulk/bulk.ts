@@ -17,7 +17,8 @@ import { checkpointKey, type FileSummary, type IngestSummary } from '../ingest.j
 import { createProgress } from '../progress.js';
 import { openSource, readPrefix } from '../readers.js';
 import { RejectsFile } from '../rejects.js';
-import { LINK_TYPES, rowEffects } from '../row-effects.js';
+import { LINK_TYPES } from '../effects.js';
+import { rowEffects } from '../row-effects.js';
 import { emptyAggregate, foldRecord, spillEffects } from './aggregate.js';
 import { dataSourceOf } from '../data-source.js';
 import { PropTypes } from './importer-columns.js';
