@@ -103,6 +103,26 @@ describe('ring triage', () => {
     await page.selectOption('#triage-attack', '');
   });
 
+  it('filters the queue by the data source its rings’ members came from', async () => {
+    await setStatuses(['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED']);
+    await expect
+      .poll(() => page.locator('#triage-source option').allTextContents(), { timeout: 60_000 })
+      .toEqual(expect.arrayContaining(['any', 'registrations', 'logins', 'orders']));
+    const viaApi = (await api('{ triage(source: "orders", minScore: 0.5) { totalCount } }')).data.triage as {
+      totalCount: number;
+    };
+    expect(viaApi.totalCount).toBeGreaterThan(0);
+    await page.selectOption('#triage-source', 'orders');
+    await expect
+      .poll(() => page.locator('#triage-count').textContent(), { timeout: 60_000 })
+      .toBe(`${viaApi.totalCount} ring(s)`);
+    const lines = await page.locator('#triage-list .triage-item small').allTextContents();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/from .*orders/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'triage-source.png') });
+    await page.selectOption('#triage-source', '');
+  });
+
   it('keeps the status, assignee, notes and detection labels through a new detection run', async () => {
     const members = (
       (await api('query($id: ID!) { ring(id: $id) { members { key tags } } }', { id: ringId })).data.ring as {
@@ -177,13 +197,20 @@ describe('impact preview', () => {
 });
 
 describe('choke point', () => {
-  it('highlights the few shared resources that cut a ring off its cash-out side', async () => {
+  it('highlights the few shared resources that cut a ring off its cash-out side', { timeout: 300_000 }, async () => {
     await page.click('.tabs button[data-tab="triage"]');
     await setStatuses(['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED']);
     await page.selectOption('#triage-attack', 'refund-cashout');
-    await expect.poll(async () => (await listed()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    // Each filter change reloads the list: wait for the answer to the last one (every ring listed
+    // is a refund ring), then click the ring read from the list, not whatever is first by then.
+    const attacks = () => page.locator('#triage-list .triage-item .attack').allTextContents();
+    await expect
+      .poll(async () => (await attacks()).length > 0 && (await attacks()).every((a) => a.startsWith('Refund')), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     const ring = (await listed())[0]!;
-    await page.locator('#triage-list .triage-item').first().click();
+    await page.locator(`#triage-list .triage-item[data-ring="${ring}"]`).click();
     await expect.poll(() => page.locator('#details h2').textContent(), { timeout: 60_000 }).toBe(`Ring ${ring}`);
     await page.locator('#btn-choke').click({ timeout: 60_000 });
     // The summary, or the error the panel shows instead (named in the failure, not a bare timeout).

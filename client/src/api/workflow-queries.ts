@@ -20,14 +20,17 @@ export const TriageQuery = graphql(`
     $attackType: String
     $minScore: Float
     $since: String
+    $source: String
     $after: String
   ) {
+    dataSources
     triage(
       statuses: $statuses
       assignee: $assignee
       attackType: $attackType
       minScore: $minScore
       since: $since
+      source: $source
       first: 30
       after: $after
     ) {
@@ -43,6 +46,7 @@ export const TriageQuery = graphql(`
         firstDetectedAt
         updatedAt
         updatedBy
+        sources
         attack {
           type
           title

@@ -59,8 +59,7 @@ export function showRing(ws: Workspace, r: RingDetail): void {
 function activity(ws: Workspace, id: string) {
   const edges = ws.cy
     .getElementById(id)
-    .connectedEdges()
-    .not('.more')
+    .connectedEdges('[type != "MORE"]') // not the "+N more" helper link
     .map((x) => ({
       t: String(x.data('firstSeen') ?? ''),
       d: `${x.data('type')} ${x.source().id() === id ? x.target().data('label') : x.source().data('label')} (${x.data('count') ?? 1}×)`,

@@ -1,5 +1,5 @@
 // The triage queue (left sidebar tab): rings with status, assignee and attack type, filtered by
-// status, assignee, attack type, minimum score and first-detection date. Reloads when a ring is
+// status, assignee, attack type, minimum score, first-detection date and data source. Reloads when a ring is
 // triaged in the details panel (the 'ringscope:triaged' event) and after a detection run.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
@@ -23,6 +23,7 @@ export function statusBadge(s: TriageStatus) {
 
 export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
   let types: { id: string; title: string }[] = [];
+  let sources: string[] = [];
   let shown: TriageRow[] = [];
   let total = 0;
   let cursor: string | null = null;
@@ -34,6 +35,7 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
     attackType: '',
     minScore: 0.5,
     since: '',
+    source: '',
   };
 
   const item = (r: TriageRow) =>
@@ -42,7 +44,7 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
       ${statusBadge(r.status)}<br />${attackBadge(r.attack)}
       <small
         >${r.assignee ? `assigned to ${r.assignee}` : 'unassigned'} · first seen
-        ${shortTime(r.firstDetectedAt, 10)}</small
+        ${shortTime(r.firstDetectedAt, 10)}${r.sources.length ? ` · from ${r.sources.join(', ')}` : ''}</small
       >
     </button>`;
 
@@ -104,6 +106,19 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
               }}
           /></label>
           <label
+            >Source
+            <select
+              id="triage-source"
+              @change=${(e: Event) => {
+                filter.source = (e.target as HTMLSelectElement).value;
+                void load();
+              }}
+            >
+              <option value="">any</option>
+              ${sources.map((s) => html`<option value=${s} ?selected=${filter.source === s}>${s}</option>`)}
+            </select></label
+          >
+          <label
             >First seen since
             <input
               id="triage-since"
@@ -125,15 +140,18 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
   async function load(append = false) {
     const mine = ++sent; // filters change quickly: only the latest request's answer is shown
     try {
-      const { triage } = await gql(TriageQuery, {
+      const r = await gql(TriageQuery, {
         statuses: filter.statuses.size ? [...filter.statuses] : null,
         assignee: filter.assignee || null,
         attackType: filter.attackType || null,
         minScore: filter.minScore,
         since: filter.since ? `${filter.since}T00:00:00Z` : null,
+        source: filter.source || null,
         after: append ? cursor : null,
       });
       if (mine !== sent) return;
+      sources = r.dataSources;
+      const triage = r.triage;
       shown = append ? [...shown, ...triage.nodes] : triage.nodes;
       total = triage.totalCount;
       cursor = triage.endCursor;
