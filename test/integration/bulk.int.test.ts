@@ -12,10 +12,25 @@ import { GENERATED_FILES } from '../../server/src/demo.js';
 import { generate } from '../../server/src/generate/generate.js';
 import { BulkRefused, bulkIngest } from '../../server/src/ingest/bulk/bulk.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
+import { parseMapping } from '../../server/src/ingest/mapping-file.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-bulk-'));
-const files = GENERATED_FILES.map((f) => path.join(tmp, 'gen', f));
+// The generated logs and an attribute table about devices (os, model): some of the devices the logins
+// used, and a few no log has seen.
+const files = [...GENERATED_FILES, 'device_models.csv'].map((f) => path.join(tmp, 'gen', f));
+const mapping = parseMapping(
+  {
+    files: {
+      'device_models.csv': {
+        kind: 'attributes',
+        columns: { device: 'device_id' },
+        nodeProps: { os: 'os', model: 'model' },
+      },
+    },
+  },
+  'bulk test mapping',
+);
 // Its own data dir and port, next to the test database's (ports of parallel checkouts stay apart).
 const { NEO4J_URI: _external, ...env } = process.env;
 const bulkConfig = loadConfig({
@@ -68,6 +83,23 @@ function expectSameGraph(bulk: Map<string, Entry['props']>, tx: Map<string, Entr
 let txDb: Database;
 beforeAll(async () => {
   await generate({ outDir: path.join(tmp, 'gen'), accounts: 2000, seed: 3 });
+  const logins = fs.readFileSync(path.join(tmp, 'gen', 'logins.csv'), 'utf8').split('\n');
+  const deviceColumn = logins[0]!.split(',').indexOf('device_id');
+  const devices = [
+    ...new Set(
+      logins
+        .slice(1, 400)
+        .map((l) => l.split(',')[deviceColumn])
+        .filter(Boolean),
+    ),
+  ];
+  fs.writeFileSync(
+    path.join(tmp, 'gen', 'device_models.csv'),
+    [
+      'device_id,os,model',
+      ...[...devices, 'fffe0001aa', 'fffe0002bb'].map((d, i) => `${d},os-${i % 3},model ${i % 7}`),
+    ].join('\n') + '\n',
+  );
   txDb = await openTestDb(testConfig({ RINGSCOPE_QUERY_TIMEOUT_MS: '600000' }));
   fs.rmSync(path.dirname(bulkConfig.embedded.home), { recursive: true, force: true });
 });
@@ -80,10 +112,15 @@ afterAll(async () => {
 describe('ingest --bulk', () => {
   it('builds the same graph as the transactional ingest, then refuses a second load', async () => {
     await wipe(txDb);
-    const tx = await ingestFiles(txDb, files, { rejectsDir: path.join(tmp, 'rejects-tx'), quiet: true });
+    const tx = await ingestFiles(txDb, files, { rejectsDir: path.join(tmp, 'rejects-tx'), quiet: true, mapping });
     expect(tx.files.map((f) => f.error ?? f.rejected)).toEqual(tx.files.map(() => 0));
+    expect(tx.files.at(-1)?.kind).toBe('attributes');
 
-    const bulk = await bulkIngest(bulkConfig, files, { rejectsDir: path.join(tmp, 'rejects-bulk'), quiet: true });
+    const bulk = await bulkIngest(bulkConfig, files, {
+      rejectsDir: path.join(tmp, 'rejects-bulk'),
+      quiet: true,
+      mapping,
+    });
     expect(bulk.files.map((f) => [f.kind, f.accepted])).toEqual(tx.files.map((f) => [f.kind, f.accepted]));
     expect(bulk.nodesCreated).toBe(tx.nodesCreated);
     expect(bulk.relationshipsCreated).toBe(tx.relationshipsCreated);
@@ -94,11 +131,18 @@ describe('ingest --bulk', () => {
       const relProps = expectSameGraph(await dump(open.db, RELS), await dump(txDb, RELS), 'relationship');
       expect(nodeProps).toBeGreaterThan(40_000);
       expect(relProps).toBeGreaterThan(40_000);
+      // The attribute table's properties are on the devices, including two no log has seen.
+      const models = await open.db.readText('MATCH (d:Device) WHERE d.model IS NOT NULL RETURN count(d) AS n');
+      expect(Number(models[0]!.n)).toBeGreaterThan(10);
       // The schema is there: every entity key is unique-constrained as after `npm start`.
       const constraints = await open.db.readText('SHOW CONSTRAINTS YIELD name RETURN count(*) AS n');
       expect(Number(constraints[0]!.n)).toBeGreaterThanOrEqual(11);
       // The checkpoints came along: the same files ingested again change nothing.
-      const again = await ingestFiles(open.db, files, { rejectsDir: path.join(tmp, 'rejects-again'), quiet: true });
+      const again = await ingestFiles(open.db, files, {
+        rejectsDir: path.join(tmp, 'rejects-again'),
+        quiet: true,
+        mapping,
+      });
       expect(again.files.map((f) => f.resumedFrom)).toEqual(tx.files.map((f) => f.rowsRead));
       expect(again.nodesCreated + again.relationshipsCreated).toBe(0);
     } finally {

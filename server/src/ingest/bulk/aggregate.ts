@@ -55,6 +55,9 @@ export function spillEffects(spill: SpillWriter, e: RowEffects, source: string):
   for (const a of e.accounts) {
     spill.add(`Account${SEP}${a.key}`, ['A', a.key, a.t, a.registeredAt, a.label, a.props, a.firstOrderAt, source]);
   }
+  // Attribute tables (device → os, model; card → BIN, country): properties merged onto the node, as
+  // the transactional batch does (a node row without a time).
+  for (const a of e.attributes) spill.add(`${a.label}${SEP}${a.key}`, ['N', a.label, a.key, null, a.props]);
   for (const l of e.links) {
     const label = LINK_TYPES[l.rel];
     spill.add(`${label}${SEP}${l.key}`, ['N', label, l.key, l.t, l.nodeProps]);

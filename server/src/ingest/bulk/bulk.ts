@@ -97,8 +97,6 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
       const problem = problemOf(plan, file) ?? plan.problems[0]?.message;
       if (!planned || problem) throw new Error(problem ?? 'could not be planned');
       const mapping = planned.mapping;
-      if (mapping.kind === 'attributes')
-        throw new Error('attribute tables are not bulk-loaded yet: ingest them without --bulk after the bulk load');
       const key = checkpointKey(await readPrefix(file), mapping);
       const dataSource = dataSourceOf(file, opts.source);
       const rejects = new RejectsFile(
@@ -121,6 +119,7 @@ async function spillFiles(files: string[], spill: SpillWriter, types: PropTypes,
               accepted++;
               spillEffects(spill, result.effects, dataSource);
               for (const a of result.effects.accounts) types.note('Account', a.props);
+              for (const a of result.effects.attributes) types.note(a.label, a.props);
               for (const l of result.effects.links) types.note(LINK_TYPES[l.rel], l.nodeProps);
               for (const i of result.effects.intel) types.note(i.label, i.nodeProps);
             } else if (result.skipped) {
