@@ -64,6 +64,7 @@ export function roleOf(field: Field, kind: Kind): Pick<ColumnPlan, 'role' | 'typ
   if (RELATION[field]) return { role: 'counterparty', type: RELATION[field] };
   if (IDENTIFIER_TYPE[field]) return { role: 'identifier', type: IDENTIFIER_TYPE[field] };
   if (field === 'time') return { role: 'time' };
+  if (field === 'orderTime') return { role: 'time', type: 'first order' };
   if (field === 'amount') return { role: 'amount' };
   if (field === 'status' || field === 'event') return { role: 'status' };
   if (field === 'label') return { role: 'label' };
@@ -94,7 +95,8 @@ export function usedFields(kind: Kind, columns: ColumnMap): Set<Field> {
       const used = new Set<Field>(
         ['account', 'time', 'ip', 'device', 'phone', 'email', 'address', 'city', 'state', 'postal', 'country'].concat(
           ['userAgent', 'referrer', 'card', 'cardBin', 'cardLast4', 'cardExpiry', 'method', 'path', 'toAccount'],
-          ['seller', 'label', 'tool'],
+          // orderTime: a first-purchase time on a sign-up row (the sign-up-to-purchase velocity).
+          ['seller', 'label', 'tool', 'orderTime'],
         ) as Field[],
       );
       // Amounts are summed on what carries money: cards, addresses, other accounts.

@@ -25,7 +25,8 @@ export function planJson(plan: Plan) {
 }
 
 function roleText(c: FilePlan['columns'][number]): string {
-  if (c.role === 'identifier' || c.role === 'counterparty') return `${c.role} ${c.type}`;
+  if (c.role === 'identifier' || c.role === 'counterparty' || (c.role === 'time' && c.type))
+    return `${c.role} ${c.type}`;
   if (c.property) return `${c.role} ${c.property}`;
   return c.role;
 }

@@ -161,6 +161,23 @@ describe('the ingest plan', () => {
     ]);
   });
 
+  it('reads a first-purchase time on a sign-up row as the first order (for sign-up-to-purchase velocity)', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      String(10_000 + i * 37),
+      `2015-02-${String(1 + (i % 27)).padStart(2, '0')} 10:00:00`,
+      `2015-03-${String(1 + (i % 27)).padStart(2, '0')} 11:30:00`,
+      hex(i, 14),
+    ]);
+    const plan = await planRun(
+      [file('signups.csv', ['user_id', 'signup_time', 'purchase_time', 'device_id'], rows)],
+      {},
+    );
+    const p = plan.files[0];
+    expect(p?.kind).toBe('registration');
+    expect(['signup_time', 'purchase_time'].map((c) => role(p, c))).toEqual(['time', 'time first order']);
+    expect(p?.mapping.columns.orderTime).toBe('purchase_time');
+  });
+
   it('stops and names the columns when two columns cannot be told apart', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`u${i}`, hex(i % 20, 16), hex((i % 25) + 500, 16)]);
     const f = file('events.csv', ['user_id', 'a', 'b'], rows);
