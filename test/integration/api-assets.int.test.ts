@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { gqlData } from '../helpers/graphql.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 let db: Database;
@@ -21,16 +22,7 @@ async function loadAssets(rows: string[]) {
   expect(s.files[0]?.accepted).toBe(rows.length);
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => gqlData(server.url, query, variables);
 
 const asset = async (key: string) =>
   ((await gql('{ apiAssets { key sensitivity domain controls } }')).apiAssets as Record<string, unknown>[]).find(

@@ -8,6 +8,7 @@ import type { Database } from '../../server/src/db/database.js';
 import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { gqlData } from '../helpers/graphql.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 let db: Database;
@@ -26,16 +27,7 @@ function logins(file: string, crew: string, others: string, net: number): string
   return f;
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => gqlData(server.url, query, variables);
 
 beforeAll(async () => {
   db = await openTestDb();

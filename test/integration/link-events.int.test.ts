@@ -10,6 +10,7 @@ import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { parseMapping } from '../../server/src/ingest/mapping-file.js';
 import { EVENTS_KEPT_PER_LINK } from '../../server/src/model/events.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { gqlData } from '../helpers/graphql.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 let db: Database;
@@ -39,16 +40,7 @@ async function ingest(file: string, mapping: unknown) {
 const transfers = { kind: 'order', columns: { account: 'payer', toAccount: 'payee', time: 'ts', amount: 'amount' } };
 const payments = { kind: 'order', columns: { account: 'user', card: 'card', time: 'ts', amount: 'amount' } };
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => gqlData(server.url, query, variables);
 
 beforeAll(async () => {
   db = await openTestDb();

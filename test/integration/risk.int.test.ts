@@ -10,6 +10,7 @@ import { detectRings } from '../../server/src/workflow/detection-run.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { parseMapping } from '../../server/src/ingest/mapping-file.js';
 import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { gqlData } from '../helpers/graphql.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 let db: Database;
@@ -70,16 +71,7 @@ async function load(): Promise<void> {
   }
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => gqlData(server.url, query, variables);
 
 const riskOf = async (key: string) =>
   (
