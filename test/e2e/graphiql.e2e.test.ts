@@ -150,6 +150,16 @@ describe('GraphQL IDE', () => {
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).waitFor({ timeout: LOAD_MS });
     expect(await page.content()).not.toContain(TOKEN);
 
+    // The app's "GraphQL IDE" link opens a new tab that carries the sign-in over.
+    await page.goto(secured.url);
+    await page.locator('#signed-in-role').waitFor({ timeout: LOAD_MS });
+    const [ide] = await Promise.all([context.waitForEvent('page'), page.locator('#ide-link').click()]);
+    await ide.waitForURL(/\/graphiql/, { timeout: LOAD_MS });
+    await runFromLink(ide, secured, '{ me { role } }');
+    await expect
+      .poll(() => shown(ide.locator('.graphiql-response')), { timeout: LOAD_MS })
+      .toMatch(/"role": "analyst"/);
+
     expect(offsite).toEqual([]);
     // The only console errors are the refusals before signing in (HTTP 401 on /graphql).
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);

@@ -18,6 +18,10 @@ const shell = html`<header class="topbar">
       /><button>Search</button>
     </form>
     <span id="health" class="health pending">checking database…</span>
+    <!-- rel=opener: the new tab starts with this tab's session storage, so a signed-in token carries over. -->
+    <a id="ide-link" class="ide-link" href="/graphiql" target="_blank" rel="opener" title="GraphQL IDE, works offline"
+      >GraphQL IDE</a
+    >
   </header>
   <aside class="left">
     <nav class="tabs">
