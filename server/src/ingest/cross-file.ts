@@ -25,12 +25,13 @@ export interface CrossFile {
   matchedNothing(file: number, column: string): boolean;
 }
 
-/** Short keys (`u7`, `17`) under a header that names an id or account field (`to_user`, `payer_id`). */
+/**
+ * Short keys (`u7`, `17`) under a header that names an account (`to_user`, `payer_id`). Only
+ * accounts: small numbers under `device_id` and `user_id` overlap by chance, and must not be taken
+ * for one kind of thing.
+ */
 function namedShortKey(h: string, p: Parameters<typeof isShortKey>[0]): boolean {
-  return (
-    isShortKey(p) &&
-    nameEvidence(h).some((e) => e.score >= 0.55 && (ID_FIELDS.includes(e.field) || ACCOUNTISH.includes(e.field)))
-  );
+  return isShortKey(p) && nameEvidence(h).some((e) => e.score >= 0.55 && ACCOUNTISH.includes(e.field));
 }
 
 interface Col {

@@ -136,6 +136,26 @@ describe('the ingest plan', () => {
     }
   });
 
+  it('does not take small device numbers for accounts because they overlap small user numbers', async () => {
+    const users = file(
+      'users.csv',
+      ['user_id', 'signup_time'],
+      Array.from({ length: 60 }, (_, i) => [String(i + 1), `2025-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`]),
+    );
+    const logins = file(
+      'logins.csv',
+      ['user_id', 'device_id', 'ts'],
+      Array.from({ length: 120 }, (_, i) => [
+        String((i % 60) + 1),
+        String(((i * 7) % 60) + 1),
+        `2025-01-02T10:${String(i % 60).padStart(2, '0')}:00Z`,
+      ]),
+    );
+    const plan = await planRun([users, logins], {});
+    expect(plan.problems).toEqual([]);
+    expect(['user_id', 'device_id'].map((c) => role(plan.files[1], c))).toEqual(['account', 'identifier Device']);
+  });
+
   it('tells a seller from a payee between two unnamed account columns by fan-in', async () => {
     // 100 buyers pay 5 shops (few values, many rows each) and pass money to 80 others.
     const rows = Array.from({ length: 200 }, (_, i) => [
