@@ -23,7 +23,7 @@ export interface GraphEdge {
   firstSeen: string | null;
   lastSeen: string | null;
   props: Record<string, Plain>;
-  /** Dated events, latest last, on links that keep them (transfers, purchases, card payments). */
+  /** Dated events in the order they were loaded, on links that keep them (transfers, purchases, card payments). */
   events: LinkEvent[] | null;
 }
 export interface LinkEvent {
