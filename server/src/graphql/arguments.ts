@@ -55,3 +55,9 @@ export function cursorArg(after: string | null | undefined): number {
 export function cursorOf(offset: number): string {
   return Buffer.from(String(offset)).toString('base64url');
 }
+
+/** One page of an offset-paged list (rings, triage, accounts, a hub's neighbours) as the API returns it. */
+export function pageOf<T>(nodes: T[], skip: number, total: number) {
+  const end = skip + nodes.length;
+  return { nodes, totalCount: total, endCursor: nodes.length ? cursorOf(end) : null, hasNextPage: end < total };
+}

@@ -6,7 +6,7 @@ import { flagEntity, getEntities, search } from '../explore/entities.js';
 import { expand, paths } from '../explore/expand.js';
 import { hubNeighbours } from '../explore/hub-neighbours.js';
 import { trace } from '../explore/trace.js';
-import { cursorArg, cursorOf, idArg, intArg, timeArg, typesArg } from './arguments.js';
+import { cursorArg, idArg, intArg, pageOf, timeArg, typesArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import { badInput, notFound } from './errors.js';
 import type { Context } from './context.js';
@@ -61,13 +61,7 @@ export function buildExploreResolvers(config: Config, db: Database) {
           first: intArg('first', a.first, 1, 200),
           skip,
         });
-        const end = skip + rows.length;
-        return {
-          nodes: rows,
-          totalCount: total,
-          endCursor: rows.length ? cursorOf(end) : null,
-          hasNextPage: end < total,
-        };
+        return pageOf(rows, skip, total);
       },
       paths: async (_: unknown, a: { from: string; to: string; maxHops: number; limit: number }, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { detectRings } from '../workflow/detection-run.js';
 import { getRing, listRings, type RingSort } from '../explore/rings.js';
 import { FLAG_THRESHOLD } from '../model/thresholds.js';
-import { cursorArg, idArg, intArg, scoreArg } from './arguments.js';
+import { cursorArg, idArg, intArg, pageOf, scoreArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 
@@ -34,13 +34,7 @@ export function buildRingResolvers(config: Config, db: Database) {
           first,
           skip,
         });
-        const end = skip + rings.length;
-        return {
-          nodes: rings,
-          totalCount: total,
-          endCursor: rings.length ? Buffer.from(String(end)).toString('base64url') : null,
-          hasNextPage: end < total,
-        };
+        return pageOf(rings, skip, total);
       },
       ring: async (_: unknown, a: { id: string }, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');

@@ -2,7 +2,7 @@
 // its reasons and strongest ring.
 import type { Database } from '../db/database.js';
 import { accountRisk, riskiestAccounts } from '../explore/riskiest-accounts.js';
-import { cursorArg, idArg, intArg, scoreArg } from './arguments.js';
+import { cursorArg, idArg, intArg, pageOf, scoreArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 
@@ -22,13 +22,7 @@ export function buildRiskResolvers(db: Database) {
         const minRisk = scoreArg('minRisk', a.minRisk);
         const skip = cursorArg(a.after);
         const { accounts, total } = await riskiestAccounts(db, { minRisk, first, skip });
-        const end = skip + accounts.length;
-        return {
-          nodes: accounts,
-          totalCount: total,
-          endCursor: accounts.length ? Buffer.from(String(end)).toString('base64url') : null,
-          hasNextPage: end < total,
-        };
+        return pageOf(accounts, skip, total);
       },
       account: async (_: unknown, a: { id: string }, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');

@@ -12,7 +12,7 @@ import {
   type RingTriage,
   type TriageStatus,
 } from '../workflow/triage.js';
-import { cursorArg, cursorOf, intArg, scoreArg, timeArg } from './arguments.js';
+import { cursorArg, intArg, pageOf, scoreArg, timeArg } from './arguments.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { apiError, badInput } from './errors.js';
@@ -78,17 +78,11 @@ export function buildWorkflowResolvers(db: Database) {
           first: intArg('first', a.first, 1, 200),
           skip,
         });
-        const end = skip + rows.length;
-        return {
-          nodes: rows.map((r) => ({
-            ...r,
-            status: toGql(r.status),
-            attack: verdict(r.attackType, r.attackConfidence),
-          })),
-          totalCount: total,
-          endCursor: rows.length ? cursorOf(end) : null,
-          hasNextPage: end < total,
-        };
+        return pageOf(
+          rows.map((r) => ({ ...r, status: toGql(r.status), attack: verdict(r.attackType, r.attackConfidence) })),
+          skip,
+          total,
+        );
       },
       dataSources: async (_: unknown, __: unknown, ctx: Context) => {
         requireRole(ctx.caller, 'viewer');
