@@ -14,7 +14,7 @@ import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSum
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
 import { readRiskFeatures } from './risk-features.js';
 import { buildAccountGraph } from './signals.js';
-import { fetchFeatures, identifiersByGroup, scoreContext } from './ring-inputs.js';
+import { identifiersByGroup, memberFeatures, scoreContext } from './ring-inputs.js';
 import { stableIds } from './stable-ids.js';
 import { writeResult } from './persist.js';
 
@@ -85,8 +85,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
   const tableIndex = (m: number) => table.index.get(g.keys[m]!) ?? -1;
   const ctx = await scoreContext(db);
-  const features = await fetchFeatures(
+  const features = await memberFeatures(
     db,
+    table,
     groups.flat().map((i) => g.keys[i]!),
   );
   peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -1,10 +1,11 @@
 // What ring scoring needs besides the graph: the data set's API baseline and known fraud tools, the
-// per-member behaviour of candidate members, and the shared identifiers inside each group.
+// per-member behaviour of candidate members (mostly from the risk feature table), and the shared
+// identifiers inside each group.
 import type { Database } from '../db/database.js';
+import { FRAUD_TOOL_CATEGORIES } from '../model/tags.js';
 import type { AccountGraph } from './account-graph.js';
+import type { BaseFeature, FeatureTable } from './risk-features.js';
 import type { AccountFeatures, ScoreContext } from './scoring.js';
-
-const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
 
 /** Detection never runs under the API's query timeout: a slow machine makes it slower, never failing. */
 const NO_TIMEOUT = { timeoutMs: 0 };
@@ -17,29 +18,42 @@ export async function scoreContext(db: Database): Promise<ScoreContext> {
     apiBaseline.set(String(r.api), Number(r.users) / total);
   const fraudTools = new Set<string>();
   for (const r of await db.read('detect/tools', {}, NO_TIMEOUT)) {
-    if (TOOL_CATEGORIES.has(String(r.category)) || (r.tags as string[]).includes('fraud-tool'))
+    if (FRAUD_TOOL_CATEGORIES.includes(String(r.category)) || (r.tags as string[]).includes('fraud-tool'))
       fraudTools.add(String(r.key));
   }
   return { apiBaseline, fraudTools };
 }
 
-export async function fetchFeatures(db: Database, keys: string[]): Promise<Map<string, AccountFeatures>> {
+/**
+ * What ring scoring needs of each candidate member: behaviour from the risk feature table (read once
+ * for every account), and the tools it ran and APIs it called, read here for these accounts only.
+ */
+export async function memberFeatures(
+  db: Database,
+  table: FeatureTable,
+  keys: string[],
+): Promise<Map<string, AccountFeatures>> {
   const out = new Map<string, AccountFeatures>();
+  const col = (name: BaseFeature) => table.columns.get(name)!;
   for (let i = 0; i < keys.length; i += 5000) {
     const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
     for (const r of rows) {
-      out.set(String(r.key), {
-        key: String(r.key),
-        registered: r.registered === null ? null : Number(r.registered),
-        proxyIps: Number(r.proxyIps),
-        smsPhones: Number(r.smsPhones),
+      const key = String(r.key);
+      const t = table.index.get(key);
+      if (t === undefined) continue;
+      const registered = table.registered[t]!;
+      out.set(key, {
+        key,
+        registered: Number.isNaN(registered) ? null : registered,
+        proxyIps: col('proxyIps')[t]!,
+        smsPhones: col('smsPhones')[t]!,
         tools: r.tools as string[],
         apis: r.apis as AccountFeatures['apis'],
-        declines: Number(r.declines),
-        chargebacks: Number(r.chargebacks),
-        refunds: Number(r.refunds),
-        payments: Number(r.payments),
-        failures: Number(r.failures),
+        declines: col('declines')[t]!,
+        chargebacks: col('chargebacks')[t]!,
+        refunds: col('refunds')[t]!,
+        payments: col('payments')[t]!,
+        failures: col('failures')[t]!,
       });
     }
   }

@@ -2,24 +2,45 @@
 // over account-to-account money links: identifier fan-out and rarity-weighted sharing, velocity
 // (sign-up to first payment, transfer or purchase), bursts of new identifiers and payees, order
 // outcomes, money flow (sent/received, fan-in/out, pass-through, short cycles), intel hits, and
-// numeric account properties loaded by a mapping. Cost: O(accounts + relationships) time and
-// O(accounts × features) memory (Float64Array columns).
+// numeric account properties loaded by a mapping. Neo4j sums each account's identifier links
+// (account-risk-features.cypher), so only numbers cross the wire. Cost: O(accounts + relationships)
+// time and O(accounts × features) memory (Float64Array columns).
 import type { Database } from '../db/database.js';
-import { BENIGN_TAGS, RISKY_TAGS } from '../model/tags.js';
+import { BENIGN_TAGS, FRAUD_TOOL_CATEGORIES, PROXY_TAGS, RISKY_TAGS, SMS_TAGS } from '../model/tags.js';
 import { DAY } from '../model/time-units.js';
 import { STRONG_LABELS } from './weights.js';
 
-const REL_LABEL: Record<string, string> = {
-  USED_DEVICE: 'Device',
-  PAID_WITH: 'PaymentMethod',
-  HAS_PHONE: 'Phone',
-  HAS_EMAIL: 'Email',
-  SHIPS_TO: 'Address',
-  USED_IP: 'IP',
+/** Account properties that are never candidate features (read once per key otherwise). */
+const NOT_FEATURES = [
+  ...['key', 'label', 'tags', 'flags', 'sources', 'country', 'userAgent', 'risk', 'riskReasons', 'ringScore'],
+  ...['created', 'registeredAt', 'firstSeen', 'lastSeen', 'firstOrderAt'],
+];
+const REL_OF_LABEL: Record<string, string> = {
+  Device: 'USED_DEVICE',
+  PaymentMethod: 'PAID_WITH',
+  Phone: 'HAS_PHONE',
+  Email: 'HAS_EMAIL',
 };
-const PROXY_TAGS = new Set(['proxy', 'datacenter', 'tor', 'vpn']);
-const SMS_TAGS = new Set(['sms-platform', 'virtual-number']);
-const TOOL_CATEGORIES = new Set(['emulator', 'automation', 'group-control', 'anti-detect', 'scripting']);
+/** The features account-risk-features.cypher sums per account, in the order of its `counts` list. */
+const SUMMED_IN_CYPHER = [
+  'cards',
+  'devices',
+  'phones',
+  'emails',
+  'addresses',
+  'ips',
+  'sharedStrong',
+  'sharedWeak',
+  'payments',
+  'orderAmount',
+  'declines',
+  'chargebacks',
+  'refunds',
+  'failures',
+  'proxyIps',
+  'smsPhones',
+  'fraudTools',
+] as const;
 
 /** The fixed features every log can give (zero where a log lacks the signal). */
 export const BASE_FEATURES = [
@@ -65,12 +86,12 @@ export interface FeatureTable {
   /** Names of numeric account properties found (each is also a column, prefixed `prop:`). */
   propFeatures: string[];
   labels: ('fraud' | 'legit' | null)[];
+  /** Registration time per account (epoch ms; NaN where the logs gave none). */
+  registered: Float64Array;
   tags: string[][];
   /** Account-to-account links: money (transfers, purchases) and referrals, by account index. */
   moneyLinks: { from: number; to: number; amount: number; count: number; type: string }[];
 }
-
-type Link = [string, number, number | null, string[], number, number, number, number, number, number];
 
 function maxWithin(times: number[], windowMs: number): number {
   if (!times.length) return 0;
@@ -88,69 +109,51 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
   const keys: string[] = [];
   const index = new Map<string, number>();
   const values = new Map<string, number[]>(BASE_FEATURES.map((f) => [f, []]));
+  const summed = SUMMED_IN_CYPHER.map((k) => values.get(k)!);
+  const perRow = BASE_FEATURES.filter((k) => !(SUMMED_IN_CYPHER as readonly string[]).includes(k)).map((k) => [
+    k,
+    values.get(k)!,
+  ]) as [BaseFeature, number[]][];
   const props = new Map<string, Map<number, number>>();
   const labels: FeatureTable['labels'] = [];
   const tags: string[][] = [];
   const firstPayment: number[] = [];
   const registered: number[] = [];
-  const benign = new Set(BENIGN_TAGS);
-  const risky = new Set(RISKY_TAGS);
+  // Strong identifiers (and e-mail) share like an operator's own; addresses and IPs weakly.
+  const strongTypes = [...STRONG_LABELS, 'Email'].map((l) => REL_OF_LABEL[l]!);
+  const params = {
+    benignTags: BENIGN_TAGS,
+    riskyTags: RISKY_TAGS,
+    proxyTags: PROXY_TAGS,
+    smsTags: SMS_TAGS,
+    toolCategories: FRAUD_TOOL_CATEGORIES,
+    strongTypes,
+    notFeatures: NOT_FEATURES,
+  };
   await db.stream(
     'detect/account-risk-features',
-    {},
+    params,
     (row) => {
       const i = keys.length;
       keys.push(String(row.key));
       index.set(String(row.key), i);
-      const label = row.label === 'fraud' || row.label === 'legit' ? row.label : null;
-      labels.push(label);
+      labels.push(row.label === 'fraud' || row.label === 'legit' ? row.label : null);
       tags.push((row.tags as string[]) ?? []);
-      const f: Record<BaseFeature, number> = Object.fromEntries(BASE_FEATURES.map((k) => [k, 0])) as Record<
-        BaseFeature,
-        number
-      >;
-      const idTimes: number[] = [];
+      const counts = row.counts as number[];
+      for (let k = 0; k < summed.length; k++) summed[k]!.push(Number(counts[k]));
       let firstPay = row.firstOrder === null ? Infinity : Number(row.firstOrder);
-      for (const l of row.links as Link[]) {
-        const [type, degree, first, idTags, count, amount, declines, chargebacks, refunds, failures] = l;
-        const label = REL_LABEL[type] ?? type;
-        const deg = Number(degree);
-        if (label === 'PaymentMethod') f.cards++;
-        else if (label === 'Device') f.devices++;
-        else if (label === 'Phone') f.phones++;
-        else if (label === 'Email') f.emails++;
-        else if (label === 'Address') f.addresses++;
-        else if (label === 'IP') f.ips++;
-        if (deg >= 2 && !idTags.some((t) => benign.has(t))) {
-          const rarity = (1 / Math.log2(1 + deg)) * (idTags.some((t) => risky.has(t)) ? 1.5 : 1);
-          if (STRONG_LABELS.has(label) || label === 'Email') f.sharedStrong += rarity;
-          else f.sharedWeak += rarity;
-        }
-        if (first !== null && label !== 'IP' && label !== 'Address') idTimes.push(Number(first));
-        if (label === 'PaymentMethod') {
-          f.payments += Number(count);
-          f.orderAmount += Number(amount);
-          f.declines += Number(declines);
-          f.chargebacks += Number(chargebacks);
-          f.refunds += Number(refunds);
-          if (first !== null && Number(amount) > 0) firstPay = Math.min(firstPay, Number(first));
-        }
-        f.failures += Number(failures);
-        if (label === 'IP' && idTags.some((t) => PROXY_TAGS.has(t))) f.proxyIps++;
-        if (label === 'Phone' && idTags.some((t) => SMS_TAGS.has(t))) f.smsPhones++;
-      }
-      for (const t of row.purchases as (number | null)[]) if (t !== null) firstPay = Math.min(firstPay, Number(t));
-      for (const [, category, toolTags] of row.tools as [string, string, string[]][]) {
-        if (TOOL_CATEGORIES.has(category) || toolTags.includes('fraud-tool')) f.fraudTools++;
-      }
-      f.identifierBurst = maxWithin(idTimes, DAY);
-      f.referredOut = Number(row.referredOut);
-      f.referredIn = Number(row.referredIn);
+      if (row.firstPayment !== null) firstPay = Math.min(firstPay, Number(row.firstPayment));
       const first = row.registered ?? row.firstSeen;
-      f.activeDays = first !== null && row.lastSeen !== null ? (Number(row.lastSeen) - Number(first)) / DAY : 0;
+      const own: Partial<Record<BaseFeature, number>> = {
+        identifierBurst: maxWithin(row.idTimes as number[], DAY),
+        referredOut: Number(row.referredOut),
+        referredIn: Number(row.referredIn),
+        activeDays: first !== null && row.lastSeen !== null ? (Number(row.lastSeen) - Number(first)) / DAY : 0,
+      };
+      // Money flow, payee bursts and velocity are filled in after the transfer pass.
+      for (const [k, column] of perRow) column.push(own[k] ?? 0);
       registered.push(row.registered === null ? NaN : Number(row.registered));
       firstPayment.push(firstPay);
-      for (const k of BASE_FEATURES) values.get(k)!.push(f[k]);
       for (const [name, v] of row.numeric as [string, number][]) {
         let col = props.get(name);
         if (!col) props.set(name, (col = new Map()));
@@ -198,7 +201,7 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
     for (const [i, v] of props.get(name)!) col[i] = v;
     columns.set(`prop:${name}`, col);
   }
-  return { keys, index, columns, propFeatures, labels, tags, moneyLinks };
+  return { keys, index, columns, propFeatures, labels, registered: Float64Array.from(registered), tags, moneyLinks };
 }
 
 /** Sent/received counts and amounts, distinct payees/payers, pass-through, short cycles, payee bursts. */

@@ -39,3 +39,18 @@ export const UPSTREAM_TAGS: readonly string[] = [
 
 export const hasBenignTag = (tags: readonly string[]): boolean => tags.some((t) => BENIGN_TAGS.includes(t));
 export const hasRiskyTag = (tags: readonly string[]): boolean => tags.some((t) => RISKY_TAGS.includes(t));
+
+/** IPs that hide where the user is: proxies, data centres, Tor exits, VPNs. */
+export const PROXY_TAGS: readonly string[] = ['proxy', 'datacenter', 'tor', 'vpn'];
+
+/** Phone numbers bought from SMS platforms or virtual-number services. */
+export const SMS_TAGS: readonly string[] = ['sms-platform', 'virtual-number'];
+
+/** Categories of tools (from user agents or intel) that run accounts in bulk or hide a device. */
+export const FRAUD_TOOL_CATEGORIES: readonly string[] = [
+  'emulator',
+  'automation',
+  'group-control',
+  'anti-detect',
+  'scripting',
+];
