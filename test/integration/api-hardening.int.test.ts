@@ -3,6 +3,7 @@
 // foreign Host headers answered as JSON errors, security headers, cursors, every listed ring
 // opens, and a shutdown that lets requests in flight finish.
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { loadDataset } from '../helpers/dataset.js';
@@ -44,6 +45,20 @@ async function gql(query: string, variables: Record<string, unknown> = {}, url =
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as GqlBody, ms: Date.now() - started };
+}
+
+/** A raw request whose answer is kept as bytes (to see what came over the wire, compressed or not). */
+function rawBytes(path: string, headers: Record<string, string>, body: string) {
+  const u = new URL(server.url);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path, method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** A raw request, for headers fetch will not let a page set (Host). */
@@ -211,6 +226,23 @@ describe('rings', () => {
       if (!r.body.data?.ring || r.body.data.ring.members.length === 0) missing.push(ring.id);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('compression', () => {
+  it('sends a ring graph gzipped to a client that accepts it, and the same JSON', async () => {
+    const ring = (await gql('{ rings(first: 1) { nodes { id } } }')).body.data!.rings.nodes[0].id as string;
+    const body = JSON.stringify({
+      query: 'query($id: ID!) { ring(id: $id) { graph { nodes { id label type } edges { id source target type } } } }',
+      variables: { id: ring },
+    });
+    const headers = { host: new URL(server.url).host, 'content-type': 'application/json' };
+    const plain = await raw('/graphql', headers, body);
+    const zipped = await rawBytes('/graphql', { ...headers, 'accept-encoding': 'gzip' }, body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.bytes.length).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+    expect(JSON.parse(gunzipSync(zipped.bytes).toString())).toEqual(JSON.parse(plain.text));
   });
 });
 

@@ -1,7 +1,8 @@
-// Builds the Express app (no listen): security headers, the Host check, /health, /graphql and the
-// built client; every error as JSON. Tests import this.
+// Builds the Express app (no listen): security headers, the Host check, compression, /health,
+// /graphql and the built client; every error as JSON. Tests import this.
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config.js';
@@ -49,6 +50,8 @@ export function buildApp({ config, db, health, graphql }: AppParts): Express {
     }),
   );
   app.use(hostAllowList(config));
+  // Ring graphs and expansions are large, repetitive JSON: gzip them for clients that accept it.
+  app.use(compression());
   app.get('/health', healthHandler(health ?? new HealthProbe(db), config));
   if (graphql) {
     // A browser opening /graphql (it asks for HTML first) gets the IDE, with any ?query= in the
