@@ -45,6 +45,29 @@ describe('investigator workflow', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ring-chain.png') });
   });
 
+  it('filters rings by a minimum score and says clearly what it accepts', async () => {
+    const min = page.locator('#ring-min');
+    const scores = async () =>
+      (await page.locator('#ring-list .ring-item .score').allTextContents()).map((t) => Number(t));
+    await min.fill('1.5');
+    await min.dispatchEvent('change');
+    await expect
+      .poll(() => page.locator('#ring-list').textContent(), { timeout: 15_000 })
+      .toContain("Min score must be a number from 0 to 1, got '1.5'");
+    expect(await page.locator('#ring-list .ring-item').count()).toBe(0);
+
+    await min.fill('0.75');
+    await min.dispatchEvent('change');
+    await expect.poll(async () => (await scores()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const s of await scores()) expect(s).toBeGreaterThanOrEqual(0.75);
+    expect(await page.locator('#ring-min-error').count()).toBe(0);
+
+    await min.fill('0.5');
+    await min.dispatchEvent('change');
+    await expect.poll(async () => (await scores()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const s of await scores()) expect(s).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('searches an account by its key and shows it with its details', async () => {
     const member = data.truth.rings[0]!.members[0]!;
     await page.fill('#search', member);

@@ -1,16 +1,19 @@
-// The ring list: sortable by score, size or recency, filtered by a minimum score, paged; reloads
-// after a detection run.
+// The ring list: sortable by score, size or recency, filtered by a minimum score (checked like the
+// API checks it: a number from 0 to 1, said plainly otherwise), paged; reloads after a detection run.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { RingsQuery, type RingSummary } from '../api/queries.js';
 import { onDetected } from './detection.js';
 import { byId } from './dom.js';
+import { parseScoreFilter } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
 export function initRingsPanel(ws: Workspace): void {
   let cursor: string | null = null;
   let shown: RingSummary[] = [];
   let message: ReturnType<typeof html> | null = null;
+  /** The latest load: an older answer that arrives later is dropped. */
+  let seq = 0;
 
   const draw = (hasNext: boolean) => {
     render(
@@ -28,12 +31,22 @@ export function initRingsPanel(ws: Workspace): void {
   };
 
   async function load(append = false) {
+    const minInput = byId<HTMLInputElement>('ring-min');
+    const min = parseScoreFilter('Min score', { value: minInput.value, badInput: minInput.validity.badInput });
+    minInput.setCustomValidity(typeof min === 'string' ? min : '');
+    const mine = ++seq;
+    if (typeof min === 'string') {
+      shown = [];
+      message = html`<p class="error" id="ring-min-error">${min}</p>`;
+      return draw(false);
+    }
     try {
       const { rings } = await gql(RingsQuery, {
         sort: byId<HTMLSelectElement>('ring-sort').value as 'SCORE' | 'SIZE' | 'RECENT',
-        min: Number(byId<HTMLInputElement>('ring-min').value) || 0,
+        min,
         after: append ? cursor : null,
       });
+      if (mine !== seq) return;
       shown = append ? [...shown, ...rings.nodes] : rings.nodes;
       message = rings.totalCount
         ? null
@@ -41,6 +54,7 @@ export function initRingsPanel(ws: Workspace): void {
       cursor = rings.endCursor;
       draw(rings.hasNextPage);
     } catch (e) {
+      if (mine !== seq) return;
       shown = [];
       message = html`<p class="error">${messageOf(e)}</p>`;
       draw(false);
