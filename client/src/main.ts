@@ -14,6 +14,7 @@ import { initSavedQueriesPanel } from './ui/saved-queries-panel.js';
 import { initSearchPanel } from './ui/search-panel.js';
 import { initShortcuts } from './ui/shortcuts.js';
 import { initSignIn } from './ui/sign-in.js';
+import { guardRoleControls } from './ui/roles.js';
 import { renderShell } from './ui/shell.js';
 import { initTabs } from './ui/tabs.js';
 import { initTimeWindow } from './ui/time-window.js';
@@ -44,6 +45,7 @@ initCasePanel(ws, byId('tab-cases'));
 initSearchPanel(ws);
 initSavedQueriesPanel(ws);
 initHealth();
+guardRoleControls();
 void initSignIn();
 
 // Test hook: browser tests read the canvas through `window.ringscope.cy`.

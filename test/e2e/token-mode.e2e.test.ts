@@ -9,30 +9,38 @@ import { SCREENSHOT_DIR } from '../helpers/browser.js';
 import type { RunningServer } from '../helpers/server.js';
 
 const TOKEN = 'investigator-secret-5f1c2a9e77';
+const VIEWER = 'viewer-secret-0a1b2c3d4e';
+/** The mouse cursor a control shows (runs in the page). */
+const cursorOf = (el: unknown) =>
+  (globalThis as unknown as { getComputedStyle(e: unknown): { cursor: string } }).getComputedStyle(el).cursor;
 let app: App;
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  app = await startApp({ RINGSCOPE_TOKENS: `${TOKEN}:investigator,viewer-secret-0a1b2c3d4e:viewer` });
+  app = await startApp({ RINGSCOPE_TOKENS: `${TOKEN}:investigator,${VIEWER}:viewer` });
   ({ server, browser } = app);
 });
 afterAll(async () => {
   await app?.close();
 });
 
-async function openPage(): Promise<{ page: Page; problems: string[]; bearer: string[] }> {
+async function openPage(): Promise<{ page: Page; problems: string[]; bearer: string[]; mutations: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
   const bearer: string[] = [];
+  const mutations: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('request', (r) => {
-    if (r.url().endsWith('/graphql')) bearer.push(r.headers().authorization ?? '');
+    if (r.url().endsWith('/graphql')) {
+      bearer.push(r.headers().authorization ?? '');
+      mutations.push(...(r.postData()?.match(/\b(runDetection|openCase|flagEntity)\b/g) ?? []));
+    }
   });
   await page.goto(server.url);
-  return { page, problems, bearer };
+  return { page, problems, bearer, mutations };
 }
 
 describe('token mode in the browser', () => {
@@ -70,6 +78,50 @@ describe('token mode in the browser', () => {
     expect(problems).toEqual([]);
     await page.locator('#sign-out').click();
     await page.locator('#token').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('shows a viewer what needs a higher role, and says which, instead of sending what the API would refuse', async () => {
+    const { page, problems, mutations } = await openPage();
+    await page.locator('#token').waitFor({ timeout: 15_000 });
+    await page.fill('#token', VIEWER);
+    await page.click('#sign-in-form button');
+    await page.locator('#signed-in-role').waitFor({ timeout: 15_000 });
+    await page.click('.tabs button[data-tab="accounts"]');
+    const run = page.locator('#risk-run-detection');
+    await run.waitFor({ timeout: 15_000 });
+    expect(await run.evaluate(cursorOf)).toBe('not-allowed');
+    await run.click();
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
+      .toBe('Running detection needs the admin role; you are signed in as viewer.');
+    await page.click('.tabs button[data-tab="cases"]');
+    await page.fill('#case-title', 'not allowed');
+    await page.click('#case-open');
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
+      .toBe('Opening a case needs the investigator role; you are signed in as viewer.');
+    expect(mutations).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'token-viewer.png') });
+    expect(problems).toEqual([]);
+    await page.locator('#sign-out').click();
+    await page.close();
+  });
+
+  it('lets an investigator open a case but not run detection', async () => {
+    const { page, mutations } = await openPage();
+    await page.locator('#token').waitFor({ timeout: 15_000 });
+    await page.fill('#token', TOKEN);
+    await page.click('#sign-in-form button');
+    await page.locator('#signed-in-role').waitFor({ timeout: 15_000 });
+    await page.click('.tabs button[data-tab="accounts"]');
+    await page.locator('#risk-run-detection').click();
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
+      .toBe('Running detection needs the admin role; you are signed in as investigator.');
+    expect(await page.locator('#case-open').evaluate(cursorOf)).not.toBe('not-allowed');
+    expect(mutations).toEqual([]);
+    await page.locator('#sign-out').click();
     await page.close();
   });
 });

@@ -82,6 +82,8 @@ export function initBlindSpotsPanel(box: HTMLElement): void {
                   >
                 </summary>
                 <form
+                  data-needs="analyst"
+                  data-action="Editing an API's controls"
                   @submit=${(e: SubmitEvent) => {
                     e.preventDefault();
                     void save(a, e.currentTarget as HTMLFormElement);

@@ -90,7 +90,12 @@ export function initCasePanel(ws: Workspace, box: HTMLElement): void {
       <button id="case-report-html" @click=${() => void downloadCaseReport(ws, c, 'html')}>Report (HTML)</button>
       <button id="case-report-md" @click=${() => void downloadCaseReport(ws, c, 'md')}>Report (Markdown)</button>
       <h4>Views</h4>
-      <input id="case-view-name" placeholder="view name" /><button id="case-save-view" @click=${() => void saveView(c)}>
+      <input id="case-view-name" placeholder="view name" /><button
+        id="case-save-view"
+        data-needs="investigator"
+        data-action="Saving a view"
+        @click=${() => void saveView(c)}
+      >
         Save current view
       </button>
       <ul class="case-views">
@@ -104,7 +109,14 @@ export function initCasePanel(ws: Workspace, box: HTMLElement): void {
         )}
       </ul>
       <h4>Entities (${c.entities.length})</h4>
-      <button id="case-add-selection" @click=${() => void addSelection(c)}>Add selection</button>
+      <button
+        id="case-add-selection"
+        data-needs="investigator"
+        data-action="Adding to a case"
+        @click=${() => void addSelection(c)}
+      >
+        Add selection
+      </button>
       <ul class="case-entities">
         ${c.entities
           .slice(0, 100)
@@ -115,7 +127,8 @@ export function initCasePanel(ws: Workspace, box: HTMLElement): void {
         ${c.flags.map((f) => html`<li>${f.entityId}: <b>${f.tag}</b> by ${f.by}${f.note ? ` — ${f.note}` : ''}</li>`)}
       </ul>
       <h4>Notes</h4>
-      <textarea id="case-note" placeholder="note"></textarea><button @click=${() => void addNote(c)}>Add note</button>
+      <textarea id="case-note" placeholder="note"></textarea
+      ><button data-needs="investigator" data-action="Adding a note" @click=${() => void addNote(c)}>Add note</button>
       <ul class="case-notes">
         ${c.notes.map((n) => html`<li><time>${shortTime(n.at)}</time> ${n.by}: ${n.text}</li>`)}
       </ul>
@@ -127,7 +140,12 @@ export function initCasePanel(ws: Workspace, box: HTMLElement): void {
   const draw = () =>
     render(
       html`${error ? html`<p class="error">${error}</p>` : nothing}
-        <input id="case-title" placeholder="case title" /><button id="case-open" @click=${() => void openNew()}>
+        <input id="case-title" placeholder="case title" /><button
+          id="case-open"
+          data-needs="investigator"
+          data-action="Opening a case"
+          @click=${() => void openNew()}
+        >
           Open case from canvas
         </button>
         <p class="muted">Uses the selected nodes, else the ring in view, else the accounts on the canvas.</p>

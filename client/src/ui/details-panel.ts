@@ -149,7 +149,7 @@ function view(ws: Workspace, e: EntityDetail, risk: AccountRisk | null, trace: T
       }
     </ol>
     <h3>Flag</h3>
-    <form id="flag-form" @submit=${onFlag}>
+    <form id="flag-form" data-needs="investigator" data-action="Flagging" @submit=${onFlag}>
       <input id="flag-tag" name="tag" placeholder="tag, e.g. confirmed-fraud" required />
       <textarea id="flag-note" name="note" placeholder="note"></textarea><button>Flag</button>
     </form>

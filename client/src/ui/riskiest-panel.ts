@@ -88,6 +88,8 @@ export function initRiskiestPanel(ws: Workspace): void {
       <p class="muted">No risk scores yet — run detection.</p>
       <button
         id="risk-run-detection"
+        data-needs="admin"
+        data-action="Running detection"
         ?disabled=${detecting}
         @click=${async () => {
           detecting = true;

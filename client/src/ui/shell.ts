@@ -60,7 +60,7 @@ const shell = html`<header class="topbar">
     <section id="tab-queries" class="tab" hidden>
       <select id="query-select"></select>
       <p id="query-desc" class="muted"></p>
-      <form id="query-form"></form>
+      <form id="query-form" data-needs="analyst" data-action="Running a saved query"></form>
       <div id="query-result" class="table-wrap"></div>
     </section>
     <section id="tab-results" class="tab" hidden><div id="search-results" class="list"></div></section>

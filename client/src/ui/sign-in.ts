@@ -3,6 +3,7 @@
 // never shown again once entered. Without tokens on the server nothing is displayed.
 import { html, nothing, render } from 'lit-html';
 import { authHeaders, currentToken, setToken } from '../api/token.js';
+import { applyRole } from './roles.js';
 
 function signIn(token: string): void {
   setToken(token);
@@ -43,6 +44,7 @@ export async function initSignIn(): Promise<void> {
   } catch {
     return; // the health badge already says the server is unreachable
   }
+  applyRole(role);
   if (role && !currentToken()) return; // no tokens configured: the local user needs no sign-in
   const onSubmit = (ev: Event) => {
     ev.preventDefault();

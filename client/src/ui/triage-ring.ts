@@ -41,7 +41,7 @@ function view(ws: Workspace, box: HTMLElement, r: RingWorkflow, error = '') {
           : nothing
       }
       <h3>Triage ${statusBadge(t.status)}</h3>
-      <form id="triage-form" @submit=${onSave}>
+      <form id="triage-form" data-needs="investigator" data-action="Triage" @submit=${onSave}>
         <label
           >Status
           <select id="triage-status" name="status">
