@@ -1,13 +1,14 @@
 // Account risk in [0, 1] with reasons. Unsupervised evidence first (feature-evidence.ts: how
-// unusual each feature is in this data set), plus ring membership and direct links to confirmed
-// fraud, combined as a noisy-or so that independent signals add up. With enough confirmed cases
-// (labels, investigators' `confirmed-fraud` / `legit` tags, dismissed rings) a regularised
-// logistic regression learns how much each feature and closeness to confirmed fraud (personalised
-// PageRank) say in this data, k-fold out of fold: no labelled account is scored by a model or a
-// proximity that saw its own label. The learned odds ratio then moves the unsupervised risk up or
-// down (Bayes' rule: the model's odds over the labelled base odds), so a biased labelled sample
-// does not shift the whole data set. Cost: O(features · accounts · log accounts) plus, with labels,
-// (folds + 1) PageRank runs O(iterations · links) and (folds + 1) fits O(labelled · features²).
+// unusual each feature is in this data set), plus ring membership, combined as a noisy-or so that
+// independent signals add up. With few confirmed cases, direct links to them join the noisy-or.
+// With enough (labels, investigators' `confirmed-fraud` / `legit` tags, dismissed rings) a
+// regularised logistic regression learns how much each feature and closeness to confirmed fraud
+// (personalised PageRank, direct links) say in this data, k-fold out of fold: no labelled account
+// is scored by a model or a proximity that saw its own label. The learned odds ratio then moves the
+// label-free risk up or down (Bayes' rule: the model's odds over the labelled base odds), so a
+// biased labelled sample does not shift the whole data set; labels enter once, through the model.
+// Cost: O(features · accounts · log accounts) plus, with labels, (folds + 1) PageRank runs
+// O(iterations · links) and (folds + 1) fits O(labelled · features²).
 import { EVIDENCE, evidenceStrength, featureStats, type FeatureStats } from './feature-evidence.js';
 import { fairSample, learnRisk, type Combination } from './risk-learning.js';
 import { linkGraph, personalisedPageRank, seedLinkWeight, type LinkGraph } from './fraud-proximity.js';
@@ -141,6 +142,8 @@ export function computeAccountRisk(
   const fold = Int8Array.from(t.keys, (k) => foldOf(k, K));
   const positives = y.reduce((s, v) => s + (v === 1 ? 1 : 0), 0);
   const negatives = y.reduce((s, v) => s + (v === 0 ? 1 : 0), 0);
+  const minPositives = opts.minPositives ?? 20;
+  const learning = positives >= minPositives && negatives >= minPositives;
 
   // Links for closeness: shared identifiers (already rarity-weighted) and money/referral links.
   const pairs = new Map<number, number>();
@@ -167,7 +170,7 @@ export function computeAccountRisk(
       const seeds: number[] = [];
       for (let i = 0; i < n; i++) if (y[i] === 1 && fold[i] !== f) seeds.push(i);
       const d = seedLinkWeight(graph, (j) => y[j] === 1 && fold[j] !== f);
-      const p = positives >= (opts.minPositives ?? 20) ? personalisedPageRank(graph, seeds) : null;
+      const p = positives >= minPositives ? personalisedPageRank(graph, seeds) : null;
       for (let i = 0; i < n; i++) {
         const mine = y[i] === -1 ? f === -1 : fold[i] === f;
         if (!mine) continue;
@@ -177,7 +180,10 @@ export function computeAccountRisk(
     }
   }
 
-  // Unsupervised evidence.
+  // Unsupervised evidence. Direct links to confirmed fraud count here only when there is no model:
+  // the model learns what closeness is worth (closeness, directLinks) and its odds then move this
+  // risk, so counting the links here too would count the same labels twice. Twice counted, one
+  // small transfer from a confirmed fraudster lifted an ordinary customer to risk 0.97.
   const stats = evidenceStats(t);
   const unsup = new Float64Array(n);
   const reasons: Reason[][] = [];
@@ -185,7 +191,7 @@ export function computeAccountRisk(
     const ev = evidenceOf(t, stats, i);
     const rs = ev.reasons;
     let keep = 1 - ev.risk;
-    if (direct[i]! > 0) {
+    if (!learning && direct[i]! > 0) {
       const w = 0.4 * Math.min(1, direct[i]!);
       keep *= 1 - w;
       rs.push({
@@ -214,7 +220,7 @@ export function computeAccountRisk(
 
   const model: RiskModelSummary = { mode: 'unsupervised', positives, negatives, folds: K };
   const risk = Float64Array.from(unsup);
-  if (positives >= (opts.minPositives ?? 20) && negatives >= (opts.minPositives ?? 20)) {
+  if (learning) {
     const fair = fairSample(unsup, y);
     const learned = learnRisk(
       t,
