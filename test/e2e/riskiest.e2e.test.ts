@@ -123,7 +123,7 @@ describe('riskiest accounts', () => {
     const texts = await reasons.allTextContents();
     top.riskReasons.forEach((r, i) => {
       expect(texts[i]).toContain(r.code);
-      expect(texts[i]).toContain(`+${r.weight.toFixed(2)}`);
+      expect(texts[i]).toContain(`${r.weight < 0 ? '−' : '+'}${Math.abs(r.weight).toFixed(2)}`);
       expect(texts[i]).toContain(r.detail);
     });
     expect(await page.locator('#details h3 .risk-badge').textContent()).toBe(top.risk.toFixed(2));

@@ -65,6 +65,7 @@ function world(): FeatureTable {
     columns,
     propFeatures: [],
     labels,
+    registered: new Float64Array(n).fill(NaN),
     tags: keys.map(() => []),
     moneyLinks,
   };
@@ -87,5 +88,25 @@ describe('account risk learned from confirmed cases', () => {
   it('does not flag a household paid once by a confirmed fraudster', () => {
     expect(r.risk[398]!).toBeLessThan(0.5);
     expect(r.risk[399]!).toBeLessThan(0.5);
+  });
+
+  it('shows what the model took away as a negative LEARNED weight, so the reasons explain the risk', () => {
+    const ring = { id: 'R-h', score: 0.6, size: 2, structural: 0.6, memberMedian: 0.1 };
+    const withRing = computeAccountRisk(t, {
+      ringOf: new Map([
+        [398, ring],
+        [399, ring],
+      ]),
+      shareLinks,
+      dismissed: new Set(),
+    });
+    const reasons = withRing.reasons[399]!;
+    const member = reasons.find((x) => x.code === 'RING_MEMBER')!;
+    const learned = reasons.find((x) => x.code === 'LEARNED')!;
+    expect(withRing.risk[399]!).toBeLessThan(member.weight);
+    expect(learned.weight).toBeLessThan(0);
+    expect(learned.detail).toMatch(/^unlike the 30 confirmed fraud cases/);
+    expect(reasons.at(-1)).toBe(learned);
+    for (const rs of withRing.reasons) expect(rs.every((x) => x.weight !== 0 || x.code !== 'LEARNED')).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { displayLabel, flaggedTags } from '../graph/elements.js';
 import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { PAGE } from '../graph/hub-paging.js';
-import { byId, shortTime } from './dom.js';
+import { byId, shortTime, signedWeight } from './dom.js';
 import { initHubList } from './hub-list.js';
 import { setStatus } from './status.js';
 import { showRingWorkflow } from './triage-ring.js';
@@ -43,7 +43,7 @@ export function showRing(ws: Workspace, r: RingDetail): void {
       <p><b>Score ${r.score.toFixed(2)}</b> · ${r.size} accounts</p>
       <h3>Why</h3>
       <ul class="reasons">
-        ${r.reasons.map((x) => html`<li><b>${x.code}</b> +${x.weight.toFixed(2)}<br />${x.detail}</li>`)}
+        ${r.reasons.map((x) => html`<li><b>${x.code}</b> ${signedWeight(x.weight)}<br />${x.detail}</li>`)}
       </ul>
       <div id="ring-workflow"></div>
       <h3>Timeline</h3>
@@ -88,7 +88,7 @@ function riskView(risk: AccountRisk) {
     ${
       risk.riskReasons.length
         ? html`<ul class="reasons risk-reasons">
-            ${risk.riskReasons.map((x) => html`<li><b>${x.code}</b> +${x.weight.toFixed(2)}<br />${x.detail}</li>`)}
+            ${risk.riskReasons.map((x) => html`<li><b>${x.code}</b> ${signedWeight(x.weight)}<br />${x.detail}</li>`)}
           </ul>`
         : html`<p class="muted">${risk.risk > 0 ? 'No reasons recorded.' : 'Not scored: run detection.'}</p>`
     }`;

@@ -15,3 +15,6 @@ export function download(name: string, blob: Blob): void {
 }
 
 export const shortTime = (t: string | null | undefined, n = 16) => (t ?? '').slice(0, n).replace('T', ' ');
+
+/** A reason's weight with its sign: +0.30 added to a score, −0.25 taken away (a learned model's doubt). */
+export const signedWeight = (w: number) => `${w < 0 ? '−' : '+'}${Math.abs(w).toFixed(2)}`;

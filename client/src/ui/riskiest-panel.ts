@@ -8,7 +8,7 @@ import { gql, messageOf } from '../api/graphql.js';
 import { RISKIEST_PAGE, RiskiestAccountsQuery, type RiskyAccount } from '../api/queries.js';
 import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { onDetected, runDetection } from './detection.js';
-import { byId } from './dom.js';
+import { byId, signedWeight } from './dom.js';
 import { parseScoreFilter } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
@@ -47,7 +47,7 @@ export function initRiskiestPanel(ws: Workspace): void {
         >
         <small
           class="risk-codes"
-          title=${a.riskReasons.map((r) => `${r.code} +${r.weight.toFixed(2)}: ${r.detail}`).join('\n')}
+          title=${a.riskReasons.map((r) => `${r.code} ${signedWeight(r.weight)}: ${r.detail}`).join('\n')}
           >${
             a.riskReasons.length
               ? a.riskReasons

@@ -240,10 +240,14 @@ export function computeAccountRisk(
       risk[i] = learned.risk[i]!;
       const shift = learned.shift[i]!;
       if (Math.abs(shift) < 0.5) continue;
+      // What the model moved: negative when it found the account unlike confirmed fraud and lowered
+      // the risk the other reasons give; left out when it moved nothing (the risk was already 1).
+      const moved = round(risk[i]! - unsup[i]!);
+      if (moved === 0) continue;
       const top = shift > 0 ? learned.topFeatures(i) : [];
       reasons[i]!.push({
         code: 'LEARNED',
-        weight: round(Math.max(0, risk[i]! - unsup[i]!)),
+        weight: moved,
         detail: `${shift > 0 ? 'looks like' : 'unlike'} the ${positives} confirmed fraud cases (odds ×${Math.exp(shift).toPrecision(2)} over the labelled base rate)${top.length ? `, most in ${top.join(', ')}` : ''}`,
       });
     }
