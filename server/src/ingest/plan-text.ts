@@ -37,6 +37,9 @@ export function planText(plan: Plan): string {
     const via =
       f.mappingEntry === null ? 'detected' : f.mappingEntry === 'single' ? 'mapping' : `mapping '${f.mappingEntry}'`;
     lines.push(`${path.basename(f.file)}: ${f.kind} (${via}; ${f.sampledRows} rows sampled)`);
+    const { account, email } = f.mapping.columns;
+    if (account === undefined && email !== undefined)
+      lines.push(`  (no account column: each row's '${email}' is its account, rows with one email are one account)`);
     const width = Math.min(28, Math.max(...f.columns.map((c) => c.column.length)));
     const roleWidth = Math.max(...f.columns.map((c) => roleText(c).length));
     for (const c of f.columns) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMapping } from '../../../server/src/ingest/mapping-file.js';
 import { planRun } from '../../../server/src/ingest/plan-run.js';
 import type { FilePlan } from '../../../server/src/ingest/plan.js';
+import { planText } from '../../../server/src/ingest/plan-text.js';
 import { profileColumn } from '../../../server/src/ingest/value-shapes.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-plan-'));
@@ -196,6 +197,23 @@ describe('the ingest plan', () => {
     expect(p?.kind).toBe('registration');
     expect(['signup_time', 'purchase_time'].map((c) => role(p, c))).toEqual(['time', 'time first order']);
     expect(p?.mapping.columns.orderTime).toBe('purchase_time');
+  });
+
+  it('says in the plan that the email is the account when a log has no account column', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      `10.1.${i % 7}.${i}`,
+      `person${i % 25}@example.org`,
+      `2022-05-${String(1 + (i % 27)).padStart(2, '0')}T00:00:18Z`,
+      i % 9 ? 'legit' : 'fraud',
+    ]);
+    const plan = await planRun(
+      [file('registrations.csv', ['ip_address', 'email_address', 'EVENT_TIMESTAMP', 'EVENT_LABEL'], rows)],
+      {},
+    );
+    expect(plan.files[0]?.kind).toBe('registration');
+    expect(planText(plan).split('\n')[1]).toBe(
+      "  (no account column: each row's 'email_address' is its account, rows with one email are one account)",
+    );
   });
 
   it('stops and names the columns when two columns cannot be told apart', async () => {
