@@ -42,25 +42,11 @@ const SUMMED_IN_CYPHER = [
   'fraudTools',
 ] as const;
 
-/** The fixed features every log can give (zero where a log lacks the signal). */
-export const BASE_FEATURES = [
-  'cards',
-  'devices',
-  'phones',
-  'emails',
-  'addresses',
-  'ips',
-  'sharedStrong',
-  'sharedWeak',
+/** The features worked out in Node: bursts, velocity and activity per row, money flow after the transfer pass. */
+const FROM_ROWS_AND_LINKS = [
   'identifierBurst',
   'velocitySeconds',
   'activeDays',
-  'payments',
-  'orderAmount',
-  'declines',
-  'chargebacks',
-  'refunds',
-  'failures',
   'sentCount',
   'sentAmount',
   'receivedCount',
@@ -72,10 +58,10 @@ export const BASE_FEATURES = [
   'payeeBurst',
   'referredOut',
   'referredIn',
-  'proxyIps',
-  'smsPhones',
-  'fraudTools',
 ] as const;
+
+/** The fixed features every log can give (zero where a log lacks the signal). */
+export const BASE_FEATURES = [...SUMMED_IN_CYPHER, ...FROM_ROWS_AND_LINKS] as const;
 export type BaseFeature = (typeof BASE_FEATURES)[number];
 
 export interface FeatureTable {
@@ -110,10 +96,7 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
   const index = new Map<string, number>();
   const values = new Map<string, number[]>(BASE_FEATURES.map((f) => [f, []]));
   const summed = SUMMED_IN_CYPHER.map((k) => values.get(k)!);
-  const perRow = BASE_FEATURES.filter((k) => !(SUMMED_IN_CYPHER as readonly string[]).includes(k)).map((k) => [
-    k,
-    values.get(k)!,
-  ]) as [BaseFeature, number[]][];
+  const perRow = FROM_ROWS_AND_LINKS.map((k) => [k, values.get(k)!] as const);
   const props = new Map<string, Map<number, number>>();
   const labels: FeatureTable['labels'] = [];
   const tags: string[][] = [];
