@@ -6,15 +6,11 @@
 // (account-risk-features.cypher), so only numbers cross the wire. Cost: O(accounts + relationships)
 // time and O(accounts × features) memory (Float64Array columns).
 import type { Database } from '../db/database.js';
+import { RESERVED_ACCOUNT_PROPS } from '../model/account-props.js';
 import { BENIGN_TAGS, FRAUD_TOOL_CATEGORIES, PROXY_TAGS, RISKY_TAGS, SMS_TAGS } from '../model/tags.js';
 import { DAY } from '../model/time-units.js';
 import { STRONG_LABELS } from './weights.js';
 
-/** Account properties that are never candidate features (read once per key otherwise). */
-const NOT_FEATURES = [
-  ...['key', 'label', 'tags', 'flags', 'sources', 'country', 'userAgent', 'risk', 'riskReasons', 'ringScore'],
-  ...['created', 'registeredAt', 'firstSeen', 'lastSeen', 'firstOrderAt'],
-];
 const REL_OF_LABEL: Record<string, string> = {
   Device: 'USED_DEVICE',
   PaymentMethod: 'PAID_WITH',
@@ -111,7 +107,7 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
     smsTags: SMS_TAGS,
     toolCategories: FRAUD_TOOL_CATEGORIES,
     strongTypes,
-    notFeatures: NOT_FEATURES,
+    notFeatures: RESERVED_ACCOUNT_PROPS,
   };
   await db.stream(
     'detect/account-risk-features',

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { RESERVED_ACCOUNT_PROPS, RESERVED_NODE_PROPS } from '../model/account-props.js';
 import { printable } from '../printable.js';
 import { FIELDS, KINDS } from './fields.js';
 
@@ -25,7 +26,21 @@ const singleSchema = z
     /** Columns deliberately left out: listed as ignored in the plan, never an error. */
     ignore: z.array(z.string().min(1)).optional(),
   })
-  .strict();
+  .strict()
+  // Properties a mapping may fill: not ones ringscope writes itself (flags, risk, intel tags, …).
+  .superRefine((m, ctx) => {
+    for (const [where, reserved] of [
+      ['accountProps', RESERVED_ACCOUNT_PROPS],
+      ['nodeProps', RESERVED_NODE_PROPS],
+    ] as const) {
+      for (const name of Object.keys(m[where] ?? {}).filter((n) => reserved.includes(n)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [where, name],
+          message: `a property ringscope writes itself (${reserved.join(', ')}): choose another name`,
+        });
+    }
+  });
 
 const multiSchema = z
   .object({

@@ -2,6 +2,7 @@
 // identifier of a type, time, amount, …), which fields each kind of file actually uses, and what
 // becomes of a column no field claimed (account property, numeric feature, identifier property,
 // or ignored, always with the reason).
+import { accountPropName, nodePropName } from '../model/account-props.js';
 import type { ColumnMap, Field, Kind } from './fields.js';
 import type { ColumnProfile } from './value-shapes.js';
 
@@ -139,7 +140,7 @@ export function leftoverColumn(
     return {
       column: h,
       role: 'identifier property',
-      property: camel(h),
+      property: nodePropName(camel(h)),
       evidence: reason ?? 'a column of the attribute table',
       confidence: 0.7,
     };
@@ -157,11 +158,13 @@ export function leftoverColumn(
     );
   }
   const shape = p.category ? `${p.distinct} categories` : numeric ? 'numbers' : (p.main ?? 'text');
+  const property = accountPropName(camel(h));
+  const renamed = property !== camel(h) ? ` as '${property}' ('${camel(h)}' is ringscope's own)` : '';
   return {
     column: h,
     role: numeric ? 'numeric feature' : 'account property',
-    property: camel(h),
-    evidence: `${reason ? `${reason}; ` : ''}one row per account: ${shape}, kept on the account${numeric ? ' (a risk feature)' : ''}`,
+    property,
+    evidence: `${reason ? `${reason}; ` : ''}one row per account: ${shape}, kept on the account${renamed}${numeric ? ' (a risk feature)' : ''}`,
     confidence: 0.6,
   };
 }

@@ -30,6 +30,18 @@ describe('mapping files', () => {
     expect(mappingForFile(single, 'anything.csv')).toEqual({ mapping: single.single, glob: null });
   });
 
+  it("refuses a property ringscope writes itself, so a load cannot overwrite investigators' flags", () => {
+    expect(() => parseMapping({ kind: 'registration', accountProps: { flags: 'flag_count' } }, 'm.json')).toThrow(
+      /m\.json.*accountProps\.flags.*a property ringscope writes itself/s,
+    );
+    expect(() => parseMapping({ kind: 'attributes', nodeProps: { tags: 'labels' } }, 'm.json')).toThrow(
+      /nodeProps\.tags.*a property ringscope writes itself/s,
+    );
+    expect(() =>
+      parseMapping({ kind: 'registration', accountProps: { flagCount: 'flag_count' } }, 'm.json'),
+    ).not.toThrow();
+  });
+
   it('rejects unknown fields and kinds, naming the file and the place', () => {
     expect(() => parseMapping({ files: { 'a*': { columns: { acount: 'x' } } } }, 'm.json')).toThrow(
       /mapping file m\.json: files\.a\*\.columns/,

@@ -216,6 +216,20 @@ describe('the ingest plan', () => {
     );
   });
 
+  it("keeps a per-account column named like one of ringscope's own properties under another name", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      `user${i}`,
+      `2022-05-01T00:00:${String(i).padStart(2, '0')}Z`,
+      String(i % 3),
+      String(i * 7),
+    ]);
+    const plan = await planRun([file('accounts.csv', ['user_id', 'signup_time', 'flags', 'score'], rows)], {});
+    const p = plan.files[0];
+    expect(role(p, 'flags')).toBe('numeric feature logFlags');
+    expect(role(p, 'score')).toBe('numeric feature score');
+    expect(p?.mapping.accountProps).toEqual({ logFlags: 'flags', score: 'score' });
+  });
+
   it('stops and names the columns when two columns cannot be told apart', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`u${i}`, hex(i % 20, 16), hex((i % 25) + 500, 16)]);
     const f = file('events.csv', ['user_id', 'a', 'b'], rows);
