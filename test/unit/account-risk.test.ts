@@ -2,7 +2,7 @@
 // the operation's unconfirmed accounts, and an ordinary household whose one tie to fraud is a small
 // transfer from a confirmed fraudster (the fraudster paying a friend back) is not flagged.
 import { describe, expect, it } from 'vitest';
-import { computeAccountRisk } from '../../server/src/detect/account-risk.js';
+import { computeAccountRisk, learnedDetail } from '../../server/src/detect/account-risk.js';
 import { BASE_FEATURES, type FeatureTable } from '../../server/src/detect/risk-features.js';
 
 const DAY = 86_400;
@@ -108,5 +108,22 @@ describe('account risk learned from confirmed cases', () => {
     expect(learned.detail).toMatch(/^unlike the 30 confirmed fraud cases/);
     expect(reasons.at(-1)).toBe(learned);
     for (const rs of withRing.reasons) expect(rs.every((x) => x.weight !== 0 || x.code !== 'LEARNED')).toBe(true);
+  });
+});
+
+describe('the LEARNED reason in words', () => {
+  it('says which way the model moved the risk, never "looks like" for a risk it lowered', () => {
+    expect(learnedDetail(0.3, 1, 40, ['cards'])).toBe(
+      'looks like the 40 confirmed fraud cases (odds ×2.7 over the labelled base rate), most in cards',
+    );
+    expect(learnedDetail(-0.27, 1, 40, [])).toBe(
+      'looks less like the 40 confirmed fraud cases than its other reasons say (odds ×2.7 over the labelled base rate)',
+    );
+    expect(learnedDetail(-0.2, -2, 40, [])).toBe(
+      'unlike the 40 confirmed fraud cases (odds ×0.14 over the labelled base rate)',
+    );
+    expect(learnedDetail(0.1, -0.3, 40, [])).toMatch(
+      /^the model learned from the 40 confirmed fraud cases puts it higher/,
+    );
   });
 });

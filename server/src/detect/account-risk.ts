@@ -131,6 +131,16 @@ export function individualRisk(t: FeatureTable): Float64Array {
   return Float64Array.from({ length: t.keys.length }, (_, i) => evidenceOf(t, stats, i).risk);
 }
 
+/** The LEARNED reason in words, by which way the model moved the risk and how fraud-like it finds the account. */
+export function learnedDetail(moved: number, shift: number, positives: number, top: string[]): string {
+  const cases = `the ${positives} confirmed fraud cases`;
+  const odds = `odds ×${Math.exp(shift).toPrecision(2)} over the labelled base rate`;
+  if (moved > 0 && shift > 0) return `looks like ${cases} (${odds})${top.length ? `, most in ${top.join(', ')}` : ''}`;
+  if (moved > 0) return `the model learned from ${cases} puts it higher than its other reasons do (${odds})`;
+  if (shift > 0) return `looks less like ${cases} than its other reasons say (${odds})`;
+  return `unlike ${cases} (${odds})`;
+}
+
 export function computeAccountRisk(
   t: FeatureTable,
   ctx: { ringOf: Map<number, AccountRing>; shareLinks: { a: number; b: number; w: number }[]; dismissed: Set<string> },
@@ -239,16 +249,15 @@ export function computeAccountRisk(
     for (let i = 0; i < n; i++) {
       risk[i] = learned.risk[i]!;
       const shift = learned.shift[i]!;
-      if (Math.abs(shift) < 0.5) continue;
-      // What the model moved: negative when it found the account unlike confirmed fraud and lowered
-      // the risk the other reasons give; left out when it moved nothing (the risk was already 1).
+      // What the model moved, so the reasons explain the risk: negative when it puts the account
+      // lower than the other reasons do (the risk may be the model's own probability); left out when
+      // it moved nothing (the risk was already 1, or the model agrees).
       const moved = round(risk[i]! - unsup[i]!);
       if (moved === 0) continue;
-      const top = shift > 0 ? learned.topFeatures(i) : [];
       reasons[i]!.push({
         code: 'LEARNED',
         weight: moved,
-        detail: `${shift > 0 ? 'looks like' : 'unlike'} the ${positives} confirmed fraud cases (odds ×${Math.exp(shift).toPrecision(2)} over the labelled base rate)${top.length ? `, most in ${top.join(', ')}` : ''}`,
+        detail: learnedDetail(moved, shift, positives, moved > 0 && shift > 0 ? learned.topFeatures(i) : []),
       });
     }
     model.mode = 'learned';
