@@ -14,6 +14,8 @@ export function initRingsPanel(ws: Workspace): void {
   let message: ReturnType<typeof html> | null = null;
   /** The latest load: an older answer that arrives later is dropped. */
   let seq = 0;
+  /** A load is in flight: "more" waits for it (its cursor would belong to the list being replaced). */
+  let busy = false;
 
   const draw = (hasNext: boolean) => {
     render(
@@ -34,12 +36,14 @@ export function initRingsPanel(ws: Workspace): void {
     const minInput = byId<HTMLInputElement>('ring-min');
     const min = parseScoreFilter('Min score', { value: minInput.value, badInput: minInput.validity.badInput });
     minInput.setCustomValidity(typeof min === 'string' ? min : '');
+    if (append && busy) return;
     const mine = ++seq;
     if (typeof min === 'string') {
       shown = [];
       message = html`<p class="error" id="ring-min-error">${min}</p>`;
       return draw(false);
     }
+    busy = true;
     try {
       const { rings } = await gql(RingsQuery, {
         sort: byId<HTMLSelectElement>('ring-sort').value as 'SCORE' | 'SIZE' | 'RECENT',
@@ -47,7 +51,8 @@ export function initRingsPanel(ws: Workspace): void {
         after: append ? cursor : null,
       });
       if (mine !== seq) return;
-      shown = append ? [...shown, ...rings.nodes] : rings.nodes;
+      const have = new Set(shown.map((r) => r.id));
+      shown = append ? [...shown, ...rings.nodes.filter((r) => !have.has(r.id))] : rings.nodes;
       message = rings.totalCount
         ? null
         : html`<p class="muted">No rings at this score. Run detection or lower the minimum score.</p>`;
@@ -58,6 +63,8 @@ export function initRingsPanel(ws: Workspace): void {
       shown = [];
       message = html`<p class="error">${messageOf(e)}</p>`;
       draw(false);
+    } finally {
+      if (mine === seq) busy = false;
     }
   }
   byId('ring-sort').onchange = () => void load();

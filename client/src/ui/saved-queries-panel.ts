@@ -43,6 +43,8 @@ export function initSavedQueriesPanel(ws: Workspace): void {
   const selected = () => queries.find((x) => x.name === select.value);
   const drawForm = () => {
     byId('query-desc').textContent = selected()?.description ?? '';
+    // Queries that write need admin (the API refuses them below); the others need analyst.
+    byId('query-form').dataset.needs = selected()?.mode === 'write' ? 'admin' : 'analyst';
     render(form(selected()), byId('query-form'));
   };
 

@@ -42,6 +42,7 @@ export async function initSignIn(): Promise<void> {
       problem = 'That token is not valid.';
     }
   } catch {
+    applyRole(undefined); // the API will answer each call itself
     return; // the health badge already says the server is unreachable
   }
   applyRole(role);
