@@ -11,11 +11,14 @@ import { BENIGN_TAGS, FRAUD_TOOL_CATEGORIES, PROXY_TAGS, RISKY_TAGS, SMS_TAGS } 
 import { DAY } from '../model/time-units.js';
 import { STRONG_LABELS } from './weights.js';
 
+/** The relationship from an account to each kind of identifier (every kind, so any of them can be strong). */
 const REL_OF_LABEL: Record<string, string> = {
   Device: 'USED_DEVICE',
   PaymentMethod: 'PAID_WITH',
   Phone: 'HAS_PHONE',
   Email: 'HAS_EMAIL',
+  Address: 'SHIPS_TO',
+  IP: 'USED_IP',
 };
 /** The features account-risk-features.cypher sums per account, in the order of its `counts` list. */
 const SUMMED_IN_CYPHER = [
