@@ -1,7 +1,8 @@
 // Ingest benchmark: the same generated files loaded, in one run, by
 //   load-csv   Neo4j's own LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event
 //              (bench/load-csv.ts; the rows are normalised by ringscope first, timed apart);
-//   before     this ingest as it was before per-type sums (every link wrote all five sums);
+//   before     this ingest as it was before the latest change: the same statements without
+//              `CYPHER replan=skip` (Neo4j plans them again as the graph's statistics drift);
 //   ringscope  this ingest;
 // after a warm-up load, taking turns on a wiped database. Fails if the variants build different
 // graphs (nodes, relationships and every summed property).
@@ -24,14 +25,14 @@ import { writeResult } from './server.js';
 
 const VARIANTS = {
   'load-csv': null,
-  before: { linkSums: 'all-sums', batchSize: 2000 },
-  ringscope: { linkSums: 'per-type' },
+  before: { batchSize: 2000 },
+  ringscope: {},
 } as const satisfies Record<string, Partial<IngestOptions> | null>;
 type Variant = keyof typeof VARIANTS;
 const DESCRIPTIONS: Record<Variant, string> = {
   'load-csv': "baseline: Neo4j's LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event",
-  before: 'baseline: ringscope before this change (every link writes all five sums)',
-  ringscope: 'ringscope: per-type sums',
+  before: 'baseline: ringscope before this change (statements planned again as the graph grows)',
+  ringscope: 'ringscope: cached plans kept (CYPHER replan=skip)',
 };
 
 const { values } = parseArgs({
@@ -57,10 +58,29 @@ await generate({ outDir: dir, accounts: Number(values.accounts), seed: 7 });
 const files = GENERATED_FILES.map((f) => path.join(dir, f));
 const open = await openDatabase(config);
 const db = open.db;
+/** The database as the 'before' variant sees it: the ingest statements without their query option. */
+const beforeDb = Object.create(db, {
+  catalog: {
+    value: Object.create(db.catalog, {
+      get: { value: (name: string) => db.catalog.get(name).replace(/^CYPHER replan=skip\n/m, '') },
+    }) as typeof db.catalog,
+  },
+}) as typeof db;
+
+/** CPU seconds the embedded Neo4j process has used (Linux /proc): less sensitive to other jobs than wall time. */
+function neo4jCpuSeconds(): number | null {
+  const pid = open.embedded?.pid;
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return null;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime + stime, in clock ticks (100 per second on Linux)
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 interface Run {
   variant: Variant;
   seconds: number;
+  /** CPU seconds of the Neo4j process and of this Node process during the load. */
+  cpuSeconds: { neo4j: number | null; node: number };
   rows: number;
   rowsPerSecond: number;
   graph: string;
@@ -84,17 +104,32 @@ try {
     for (const variant of r < 0 ? (['ringscope'] as const) : order(r)) {
       await db.runAutoCommit('admin/delete-all');
       const started = Date.now();
+      const cpu0 = { neo4j: neo4jCpuSeconds(), node: process.cpuUsage() };
       const options = VARIANTS[variant];
       if (options === null) await runLoadCsv(db, passes);
-      else await ingestFiles(db, files, { rejectsDir: path.join(dir, 'rejects'), quiet: true, ...options });
+      else
+        await ingestFiles(variant === 'before' ? beforeDb : db, files, {
+          rejectsDir: path.join(dir, 'rejects'),
+          quiet: true,
+          ...options,
+        });
       const seconds = (Date.now() - started) / 1000;
+      const neo4jCpu = neo4jCpuSeconds();
+      const nodeCpu = process.cpuUsage(cpu0.node);
+      const cpuSeconds = {
+        neo4j: neo4jCpu === null || cpu0.neo4j === null ? null : Math.round((neo4jCpu - cpu0.neo4j) * 10) / 10,
+        node: Math.round((nodeCpu.user + nodeCpu.system) / 1e5) / 10,
+      };
       const c = (await db.read('bench/graph-counts'))[0]!;
       const sums = (await db.read('bench/event-sums'))[0]!;
       const graph = JSON.stringify({ ...c, ...sums });
       const label = r < 0 ? 'warm-up' : variant;
       const load = os.loadavg().map((x) => Math.round(x * 100) / 100);
-      console.error(`${label}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, load ${load}, ${graph}`);
-      if (r >= 0) runs.push({ variant, seconds, rows, rowsPerSecond: Math.round(rows / seconds), graph, load });
+      console.error(
+        `${label}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, CPU neo4j ${cpuSeconds.neo4j} s node ${cpuSeconds.node} s, load ${load}, ${graph}`,
+      );
+      if (r >= 0)
+        runs.push({ variant, seconds, cpuSeconds, rows, rowsPerSecond: Math.round(rows / seconds), graph, load });
     }
   }
   const graphs = new Set(runs.map((r) => r.graph));
@@ -102,6 +137,10 @@ try {
   const mean = (v: Variant) => {
     const xs = runs.filter((r) => r.variant === v).map((r) => r.seconds);
     return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  const meanCpu = (v: Variant) => {
+    const xs = runs.filter((r) => r.variant === v).map((r) => (r.cpuSeconds.neo4j ?? NaN) + r.cpuSeconds.node);
+    return Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
   };
   const ratio = (a: Variant, b: Variant) =>
     names.includes(a) && names.includes(b) ? Math.round((mean(a) / mean(b)) * 100) / 100 : null;
@@ -113,6 +152,8 @@ try {
     variants: Object.fromEntries(names.map((n) => [n, DESCRIPTIONS[n]])),
     loadCsvPrepareSeconds: prepareSeconds,
     meanSeconds: Object.fromEntries(names.map((v) => [v, Math.round(mean(v) * 10) / 10])),
+    /** Neo4j + Node CPU seconds per load: the measure other jobs on a shared machine disturb least. */
+    meanCpuSeconds: Object.fromEntries(names.map((v) => [v, meanCpu(v)])),
     speedupVsBefore: ratio('before', 'ringscope'),
     speedupVsLoadCsv: ratio('load-csv', 'ringscope'),
   });

@@ -34,6 +34,7 @@ if (ingest) {
     '',
   );
   const mean = ingest.meanSeconds as Record<string, number>;
+  const cpu = (ingest.meanCpuSeconds ?? {}) as Record<string, number>;
   const rows = Object.keys(mean).map((v) => {
     const rs = ingest.runs.filter((r: Json) => r.variant === v);
     const rps = Math.round(rs.reduce((n: number, r: Json) => n + r.rowsPerSecond, 0) / rs.length);
@@ -45,11 +46,28 @@ if (ingest) {
       rps,
       mean.before ? x(mean.before, mean[v]!) : '–',
       mean['load-csv'] ? x(mean['load-csv'], mean[v]!) : '–',
+      cpu[v] === undefined ? '–' : cpu[v]!.toFixed(1),
+      cpu[v] !== undefined && cpu.before ? x(cpu.before, cpu[v]!) : '–',
+      cpu[v] !== undefined && cpu['load-csv'] ? x(cpu['load-csv'], cpu[v]!) : '–',
       load.join(', '),
     ];
   });
   out.push(
-    table(['variant', 'runs', 'mean seconds', 'rows/s', 'vs before', 'vs LOAD CSV', 'load average (1 min)'], rows),
+    table(
+      [
+        'variant',
+        'runs',
+        'mean seconds',
+        'rows/s',
+        'vs before',
+        'vs LOAD CSV',
+        'CPU s (Neo4j + Node)',
+        'CPU vs before',
+        'CPU vs LOAD CSV',
+        'load average (1 min)',
+      ],
+      rows,
+    ),
     '',
     `All runs built the same graph (${ingest.graph.nodes} nodes, ${ingest.graph.relationships} relationships, ${ingest.graph.events} events, amount ${ingest.graph.amount} summed). ` +
       `The LOAD CSV files were prepared by ringscope's readers and normalisers in ${ingest.loadCsvPrepareSeconds} s, not counted.`,

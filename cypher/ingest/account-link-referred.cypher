@@ -1,5 +1,7 @@
 // (:Account)-[:REFERRED]->(:Account), aggregated like identifier links (count, first/last, amount).
 // The other account is created when it has not been seen yet.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (a:Account {key: row.from})
   ON CREATE SET a.tags = [], a.created = datetime()

@@ -2,6 +2,8 @@
 // and firstOrderAt (epoch ms or null; the earliest order is kept), label ('fraud' | 'legit' |
 // null), props (map of extra account attributes). $source: the data source of the batch's file,
 // added once to the account's sources.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (a:Account {key: row.key})
   ON CREATE SET a.tags = [], a.created = datetime()

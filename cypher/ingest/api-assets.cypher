@@ -1,5 +1,7 @@
 // API asset table: each endpoint with its business domain, sensitivity and protective controls.
 // A field an analyst edited (updateApiAsset: analystEdited) keeps the analyst's value.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Api {key: row.key})
   ON CREATE SET n.tags = [], n.created = datetime()

@@ -3,6 +3,8 @@
 // (waiting for that batch to commit) before the committed value is compared, so batches commit in
 // file order even while one runs its statements as the previous one commits. advanced = 0 tells
 // the caller the previous batch has not committed (it failed and is being retried).
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 MERGE (f:IngestFile {key: $key})
   ON CREATE SET f.created = datetime(), f.rowsDone = $from
 SET f.updated = datetime()

@@ -1,4 +1,6 @@
 // (:Device)-[:RAN]->(:Tool): an emulator or cheating tool seen on a device.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (d:Device {key: row.device})
 MERGE (t:Tool {key: row.tool})

@@ -1,5 +1,7 @@
 // Threat-intelligence indicators: tags, confidence and source on the entity node (created if new).
 // Labels cannot be parameters, so each label has its own branch; only the matching one runs.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 CALL {
   WITH row WITH row WHERE row.label = 'IP' MERGE (n:IP {key: row.key}) RETURN n

@@ -6,6 +6,8 @@
 // measurably faster (bench/README.md), and a sum that is always 0 says nothing.
 // Both ends exist already: the batch's account and node-payment-method statements ran first in the same
 // transaction, so this statement only matches them (no node MERGE, no Eager between the two).
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Account {key: row.account})
 MATCH (n:PaymentMethod {key: row.key})

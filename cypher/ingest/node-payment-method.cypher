@@ -1,5 +1,7 @@
 // Upserts the :PaymentMethod nodes of a batch, one row per distinct key (the batch merged all rows
 // naming it): key, first/last (epoch ms, may be null), nodeProps. Runs before the link statement.
+// The cached plan is kept while the graph grows (see server/src/ingest/write-batch.ts).
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:PaymentMethod {key: row.key})
   ON CREATE SET n.tags = [], n.created = datetime()

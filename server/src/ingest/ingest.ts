@@ -36,12 +36,6 @@ export interface IngestOptions {
   rejectsDir: string;
   batchSize?: number;
   quiet?: boolean;
-  /**
-   * 'per-type' (default): each link stores only the sums its type can carry. 'all-sums' is the
-   * design before that (every link wrote all five sums), kept in cypher/bench/ as the benchmark
-   * baseline only.
-   */
-  linkSums?: 'per-type' | 'all-sums';
   /** Called with the plan before anything is written (the CLI prints it: every ingest starts with its plan). */
   onPlan?: (plan: RunPlan) => void;
   /** Called as rows are read (every 1,000) and when a file is done: the demo load shows it in /health. */
@@ -157,7 +151,7 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
       previousStatementsDone = new Promise<void>((r) => (statementsDone = r));
       const attempt = () =>
         db.writeTx(async (tx) => {
-          await writeBatch(tx, b, opts.linkSums ?? 'per-type', dataSource);
+          await writeBatch(tx, b, dataSource);
           const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected, skipped, skipReasons });
           if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
           statementsDone();
