@@ -529,9 +529,11 @@ describe('hub paging', () => {
     expect(await more()).toBe(`+${hub.degree - 100} more links`);
     await shot('hub-more-node.png');
     const before = (await nodeIds()).length;
-    await page.evaluate(() =>
-      (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.$('node.more').emit('tap'),
-    );
+    // Returns nothing: Playwright would serialise the whole Cytoscape collection (10 s, and the page
+    // once ran out of memory) if emit()'s return value came back.
+    await page.evaluate(() => {
+      (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy.$('node.more').emit('tap');
+    });
     await expect.poll(async () => (await nodeIds()).length, { timeout: 15_000 }).toBeGreaterThan(before);
     const next = await more();
     if (hub.degree > 200) expect(next).toBe(`+${hub.degree - 200} more links`);
@@ -554,13 +556,11 @@ describe('hub paging', () => {
     const onCanvas = new Set(await nodeIds());
     const target = listed.nodes.map((n) => n.node).find((n) => !onCanvas.has(n.id));
     expect(target, 'a neighbour not yet on the canvas').toBeDefined();
-    await page.evaluate(
-      (id) =>
-        (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy
-          .getElementById(id)
-          .emit('tap'),
-      hub.id,
-    );
+    await page.evaluate((id) => {
+      (globalThis as never as { ringscope: { cy: import('cytoscape').Core } }).ringscope.cy
+        .getElementById(id)
+        .emit('tap');
+    }, hub.id);
     await expect
       .poll(() => page.locator('#hub-count').textContent(), { timeout: 30_000 })
       .toBe(`${listed.totalCount} neighbour(s)`);
