@@ -123,6 +123,18 @@ describe('ring triage', () => {
     await page.selectOption('#triage-source', '');
   });
 
+  it('checks the minimum score like the rings list: out of range is said plainly, not sent', async () => {
+    await page.fill('#triage-min', '1.5');
+    await page.locator('#triage-min').dispatchEvent('change');
+    await expect
+      .poll(() => page.locator('#triage-count').textContent(), { timeout: 60_000 })
+      .toBe("Min score must be a number from 0 to 1, got '1.5'");
+    expect(await page.locator('#triage-list .triage-item').count()).toBe(0);
+    await page.fill('#triage-min', '0.5');
+    await page.locator('#triage-min').dispatchEvent('change');
+    await expect.poll(listed, { timeout: 60_000 }).not.toEqual([]);
+  });
+
   it('keeps the status, assignee, notes and detection labels through a new detection run', async () => {
     const members = (
       (await api('query($id: ID!) { ring(id: $id) { members { key tags } } }', { id: ringId })).data.ring as {

@@ -1,11 +1,13 @@
 // The triage queue (left sidebar tab): rings with status, assignee and attack type, filtered by
-// status, assignee, attack type, minimum score, first-detection date and data source. Reloads when a ring is
-// triaged in the details panel (the 'ringscope:triaged' event) and after a detection run.
+// status, assignee, attack type, minimum score (0 to 1, checked like the rings list), first-detection
+// date and data source. Reloads when a ring is triaged in the details panel (the 'ringscope:triaged'
+// event) and after a detection run.
 import { html, render } from 'lit-html';
 import { gql, messageOf } from '../api/graphql.js';
 import { AttackTypesQuery, TriageQuery, type TriageRow, type TriageStatus } from '../api/workflow-queries.js';
 import { onDetected } from './detection.js';
 import { shortTime } from './dom.js';
+import { parseScoreFilter } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
 export const STATUSES: TriageStatus[] = ['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED'];
@@ -29,6 +31,8 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
   let cursor: string | null = null;
   let hasNext = false;
   let message = '';
+  /** The latest request: filters change quickly, and only its answer is shown. */
+  let sent = 0;
   const filter = {
     statuses: new Set<TriageStatus>(['NEW', 'INVESTIGATING']),
     assignee: '',
@@ -47,6 +51,27 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
         ${shortTime(r.firstDetectedAt, 10)}${r.sources.length ? ` · from ${r.sources.join(', ')}` : ''}</small
       >
     </button>`;
+
+  /** A filter choice with "any" first: the choice goes into the filter and the queue reloads. */
+  const anySelect = (
+    label: string,
+    id: string,
+    key: 'attackType' | 'source',
+    options: { value: string; text: string }[],
+  ) =>
+    html`<label
+      >${label}
+      <select
+        id=${id}
+        @change=${(e: Event) => {
+          filter[key] = (e.target as HTMLSelectElement).value;
+          void load();
+        }}
+      >
+        <option value="">any</option>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${filter[key] === o.value}>${o.text}</option>`)}
+      </select></label
+    >`;
 
   const draw = () =>
     render(
@@ -78,19 +103,12 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
                 void load();
               }}
           /></label>
-          <label
-            >Attack
-            <select
-              id="triage-attack"
-              @change=${(e: Event) => {
-                filter.attackType = (e.target as HTMLSelectElement).value;
-                void load();
-              }}
-            >
-              <option value="">any</option>
-              ${types.map((t) => html`<option value=${t.id} ?selected=${filter.attackType === t.id}>${t.title}</option>`)}
-            </select></label
-          >
+          ${anySelect(
+            'Attack',
+            'triage-attack',
+            'attackType',
+            types.map((t) => ({ value: t.id, text: t.title })),
+          )}
           <label
             >Min score
             <input
@@ -101,23 +119,26 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
               step="0.1"
               .value=${String(filter.minScore)}
               @change=${(e: Event) => {
-                filter.minScore = Number((e.target as HTMLInputElement).value) || 0;
+                const input = e.target as HTMLInputElement;
+                const min = parseScoreFilter('Min score', { value: input.value, badInput: input.validity.badInput });
+                input.setCustomValidity(typeof min === 'string' ? min : '');
+                if (typeof min === 'string') {
+                  sent++; // an answer still on its way is for the old filter
+                  shown = [];
+                  hasNext = false;
+                  message = min;
+                  return draw();
+                }
+                filter.minScore = min;
                 void load();
               }}
           /></label>
-          <label
-            >Source
-            <select
-              id="triage-source"
-              @change=${(e: Event) => {
-                filter.source = (e.target as HTMLSelectElement).value;
-                void load();
-              }}
-            >
-              <option value="">any</option>
-              ${sources.map((s) => html`<option value=${s} ?selected=${filter.source === s}>${s}</option>`)}
-            </select></label
-          >
+          ${anySelect(
+            'Source',
+            'triage-source',
+            'source',
+            sources.map((s) => ({ value: s, text: s })),
+          )}
           <label
             >First seen since
             <input
@@ -136,7 +157,6 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
       box,
     );
 
-  let sent = 0;
   async function load(append = false) {
     const mine = ++sent; // filters change quickly: only the latest request's answer is shown
     try {
