@@ -6,9 +6,12 @@
 // purchase; when it registered and was active, referrals, its label and investigators' tags, and the
 // numeric properties a mapping loaded onto it (candidate features; $notFeatures are known not to
 // be). Parameters: the tag lists of model/tags.ts, the relationship types of strong identifiers
-// (detect/weights.ts), fraud tool categories. Cost: one expansion of each account's relationships
-// (identifiers, tools and purchases together); identifier degrees come from the degree store.
+// (detect/weights.ts), fraud tool categories; $from and $to bound the account keys read ($from <=
+// key < $to, null: open), so detection can read key ranges in parallel. Cost: one expansion of each
+// account's relationships (identifiers, tools and purchases together) plus one key comparison per
+// account per range.
 MATCH (a:Account)
+WHERE ($from IS NULL OR a.key >= $from) AND ($to IS NULL OR a.key < $to)
 CALL (a) {
   OPTIONAL MATCH (a)-[r:USED_DEVICE|PAID_WITH|HAS_PHONE|HAS_EMAIL|SHIPS_TO|USED_IP|RAN|BOUGHT_FROM]->(n)
   WITH r, type(r) AS t, n, coalesce(n.tags, []) AS idTags

@@ -1,6 +1,11 @@
 // Evidence relative to the data set: a far-off cluster stands out, ordinary values do not.
 import { describe, expect, it } from 'vitest';
-import { evidenceStrength, featureStats, tailShare } from '../../server/src/detect/feature-evidence.js';
+import {
+  evidenceStrength,
+  featureStats,
+  medianDeviation,
+  tailShare,
+} from '../../server/src/detect/feature-evidence.js';
 
 describe('feature evidence', () => {
   // Sign-up to first payment in seconds: 950 people over days to weeks, 50 bots within 2 s.
@@ -28,5 +33,21 @@ describe('feature evidence', () => {
     const s = featureStats(Float64Array.from([NaN, NaN, 5, 6, 7]));
     expect(s.median).toBe(6);
     expect(evidenceStrength(s, NaN, 1).strength).toBe(0);
+  });
+});
+
+describe('medianDeviation', () => {
+  it('equals the median of the sorted absolute deviations, ties and even lengths included', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(rand() * 40);
+      // Few distinct values, so ties and values equal to the median are common.
+      const s = Float64Array.from({ length: n }, () => Math.floor(rand() * 6) * (rand() < 0.2 ? 10 : 1)).sort();
+      const mid = (a: Float64Array) =>
+        a.length % 2 ? a[(a.length - 1) >> 1]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
+      const m = mid(s);
+      expect(medianDeviation(s, m)).toBe(mid(s.map((x) => Math.abs(x - m)).sort()));
+    }
   });
 });

@@ -1,6 +1,13 @@
 // Closeness to confirmed fraud: nearer accounts score higher; unconnected accounts score nothing.
 import { describe, expect, it } from 'vitest';
-import { linkGraph, personalisedPageRank, seedLinkWeight } from '../../server/src/detect/fraud-proximity.js';
+import {
+  EdgeList,
+  linkGraph,
+  personalisedPageRank,
+  personalisedPageRanks,
+  seedLinkWeight,
+} from '../../server/src/detect/fraud-proximity.js';
+import { AccountGraph } from '../../server/src/detect/account-graph.js';
 import { MemberLinkIndex } from '../../server/src/detect/ring-members.js';
 
 describe('personalisedPageRank', () => {
@@ -20,6 +27,16 @@ describe('personalisedPageRank', () => {
     expect(p[5]).toBe(0);
   });
 
+  it('walks several seed sets together to exactly what each gives alone', () => {
+    // A denser graph with a dangling account (6) and uneven weights.
+    const edges = new EdgeList();
+    for (let i = 0; i < 40; i++) edges.push(i % 13, (i * 7 + 3) % 13, 0.25 + (i % 5) * 0.4);
+    const dense = linkGraph(14, edges, 2);
+    const sets = [[0], [1, 2, 3], [], [12, 5]];
+    const together = personalisedPageRanks(dense, sets);
+    sets.forEach((seeds, k) => expect([...together[k]!]).toEqual([...personalisedPageRank(dense, seeds)]));
+  });
+
   it('is all zero without seeds', () => {
     expect([...personalisedPageRank(g, [])].every((x) => x === 0)).toBe(true);
   });
@@ -27,6 +44,51 @@ describe('personalisedPageRank', () => {
   it('sums direct link weight to seeds only', () => {
     const d = seedLinkWeight(g, (i) => i === 0 || i === 3);
     expect([...d]).toEqual([0, 1, 1, 0, 0, 0]);
+  });
+});
+
+describe('linkGraph', () => {
+  it('merges a pair given twice into one link with the summed weight, capped', () => {
+    // 0–1 share a device (1.5) and 1 paid 0 (0.5 twice); 0–2 once; 2–2 is no link.
+    const edges = new EdgeList();
+    for (const [a, b, w] of [
+      [0, 1, 1.5],
+      [0, 2, 0.25],
+      [1, 0, 0.5],
+      [2, 2, 1],
+      [0, 1, 0.5],
+    ] as const)
+      edges.push(a, b, w);
+    const g = linkGraph(3, edges, 2);
+    const neighbours = (i: number) =>
+      Array.from({ length: g.offsets[i + 1]! - g.offsets[i]! }, (_, k) => [
+        g.targets[g.offsets[i]! + k],
+        g.weights[g.offsets[i]! + k],
+      ]);
+    expect(neighbours(0)).toEqual([
+      [1, 2],
+      [2, 0.25],
+    ]);
+    expect(neighbours(1)).toEqual([[0, 2]]);
+    expect(neighbours(2)).toEqual([[0, 0.25]]);
+  });
+
+  it('grows past its first capacity without losing links', () => {
+    const edges = new EdgeList();
+    for (let i = 0; i < 5000; i++) edges.push(i, i + 1, 1);
+    const g = linkGraph(5001, edges);
+    expect(g.targets.length).toBe(10_000);
+    expect(seedLinkWeight(g, (i) => i === 4000)[3999]).toBe(1);
+  });
+});
+
+describe('AccountGraph pair keys', () => {
+  it('keep pairs of accounts numbered past two million apart', () => {
+    // With the old 2^21 base, (1, 2^21 + 5) and (2, 5) were the same key.
+    const p = AccountGraph.pair(1, 2 ** 21 + 5);
+    expect(p).not.toBe(AccountGraph.pair(2, 5));
+    expect(AccountGraph.unpair(p)).toEqual([1, 2 ** 21 + 5]);
+    expect(AccountGraph.unpair(AccountGraph.pair(40_000_000, 39_999_999))).toEqual([39_999_999, 40_000_000]);
   });
 });
 

@@ -11,12 +11,18 @@ export interface SharedIdentifier {
   members: number[];
 }
 
+/**
+ * Pair keys are i * PAIR_BASE + j: exact integers (below 2^53) for up to 2^26 (67M) linked
+ * accounts. (It was 2^21, which silently merged different pairs past 2.1M linked accounts.)
+ */
+export const PAIR_BASE = 2 ** 26;
+
 export type SoftLinkKind = 'SEQUENTIAL_PHONES' | 'EMAIL_PATTERN' | 'IP_REGISTRATION_BURST';
 
 export class AccountGraph {
   readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
-  /** pair (i * 2^21 + j, i < j) → summed weight of everything linking the two accounts. */
+  /** pair (i * PAIR_BASE + j, i < j) → summed weight of everything linking the two accounts. */
   readonly edges = new Map<number, number>();
   /** The part of `edges` that comes from soft signals only (phone blocks, email stems, bursts). */
   readonly softEdges = new Map<number, number>();
@@ -35,11 +41,11 @@ export class AccountGraph {
   }
 
   static pair(a: number, b: number): number {
-    return a < b ? a * 2 ** 21 + b : b * 2 ** 21 + a;
+    return a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a;
   }
   static unpair(p: number): [number, number] {
-    const a = Math.floor(p / 2 ** 21);
-    return [a, p - a * 2 ** 21];
+    const a = Math.floor(p / PAIR_BASE);
+    return [a, p - a * PAIR_BASE];
   }
 
   addEdge(a: number, b: number, w: number, into: Map<number, number> = this.edges): void {

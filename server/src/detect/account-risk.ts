@@ -11,7 +11,7 @@
 // O(iterations · links) and (folds + 1) fits O(labelled · features²).
 import { EVIDENCE, evidenceStrength, featureStats, type FeatureStats } from './feature-evidence.js';
 import { fairSample, learnRisk, type Combination } from './risk-learning.js';
-import { linkGraph, personalisedPageRank, seedLinkWeight, type LinkGraph } from './fraud-proximity.js';
+import { EdgeList, linkGraph, personalisedPageRanks, seedLinkWeight } from './fraud-proximity.js';
 import type { FeatureTable } from './risk-features.js';
 import type { RankingQuality } from './risk-metrics.js';
 import type { Reason } from '../model/reasons.js';
@@ -106,9 +106,11 @@ function evidenceStats(t: FeatureTable): Stats {
   return new Map(EVIDENCE.map((e) => [e.feature, featureStats(t.columns.get(e.feature)!)]));
 }
 
-/** One account's unsupervised evidence: noisy-or of every unusual feature, with reasons. */
-function evidenceOf(t: FeatureTable, stats: Stats, i: number): { risk: number; reasons: Reason[] } {
-  const reasons: Reason[] = [];
+/**
+ * One account's unsupervised evidence: noisy-or of every unusual feature. With `reasons`, each
+ * feature that counted is added to it (detection's individual pass needs only the number).
+ */
+function evidenceOf(t: FeatureTable, stats: Stats, i: number, reasons: Reason[] | null): number {
   let keep = 1;
   for (const e of EVIDENCE) {
     const v = t.columns.get(e.feature)![i]!;
@@ -116,19 +118,24 @@ function evidenceOf(t: FeatureTable, stats: Stats, i: number): { risk: number; r
     const rel = evidenceStrength(s, v, e.direction);
     // A missing value (NaN) has no evidence; Math.min would turn it into a NaN risk.
     const strength = e.bound && rel.strength > 0 ? Math.min(rel.strength, e.bound(v)) : rel.strength;
-    const tail = rel.tail;
     if (strength <= 0) continue;
     const w = e.cap * strength;
     keep *= 1 - w;
-    reasons.push({ code: e.code, weight: round(w), detail: e.detail(v, s.median, tail) });
+    reasons?.push({ code: e.code, weight: round(w), detail: e.detail(v, s.median, rel.tail) });
   }
-  return { risk: 1 - keep, reasons };
+  return 1 - keep;
 }
 
-/** Each account's risk from its own features alone (no ring, no labels): what lifts ring scores. */
-export function individualRisk(t: FeatureTable): Float64Array {
+/** Each account's risk from its own features alone (no ring, no labels), and the distributions it was judged against. */
+export interface AccountEvidence {
+  stats: Stats;
+  risk: Float64Array;
+}
+
+/** What lifts ring scores; computed once per run and handed on to computeAccountRisk. */
+export function individualRisk(t: FeatureTable): AccountEvidence {
   const stats = evidenceStats(t);
-  return Float64Array.from({ length: t.keys.length }, (_, i) => evidenceOf(t, stats, i).risk);
+  return { stats, risk: Float64Array.from({ length: t.keys.length }, (_, i) => evidenceOf(t, stats, i, null)) };
 }
 
 /** The LEARNED reason in words, by which way the model moved the risk and how fraud-like it finds the account. */
@@ -143,7 +150,14 @@ export function learnedDetail(moved: number, shift: number, positives: number, t
 
 export function computeAccountRisk(
   t: FeatureTable,
-  ctx: { ringOf: Map<number, AccountRing>; shareLinks: { a: number; b: number; w: number }[]; dismissed: Set<string> },
+  ctx: {
+    ringOf: Map<number, AccountRing>;
+    /** Shared-identifier links between accounts (rarity-weighted), by table index. */
+    shareLinks: EdgeList | { a: number; b: number; w: number }[];
+    dismissed: Set<string>;
+    /** individualRisk(t), when the caller already has it (detection does). */
+    evidence?: AccountEvidence;
+  },
   opts: RiskOptions = {},
 ): RiskResult {
   const n = t.keys.length;
@@ -155,52 +169,50 @@ export function computeAccountRisk(
   const minPositives = opts.minPositives ?? 20;
   const learning = positives >= minPositives && negatives >= minPositives;
 
-  // Links for closeness: shared identifiers (already rarity-weighted) and money/referral links.
-  const pairs = new Map<number, number>();
-  const add = (a: number, b: number, w: number) => {
-    if (a === b) return;
-    const p = a < b ? a * 2 ** 21 + b : b * 2 ** 21 + a;
-    pairs.set(p, (pairs.get(p) ?? 0) + w);
-  };
-  for (const l of ctx.shareLinks) add(l.a, l.b, l.w);
-  for (const l of t.moneyLinks) add(l.from, l.to, 0.5);
-  const graph: LinkGraph = linkGraph(
-    n,
-    [...pairs].map(([p, w]) => {
-      const a = Math.floor(p / 2 ** 21);
-      return { a, b: p - a * 2 ** 21, w: Math.min(w, 2) };
-    }),
-  );
+  // Links for closeness: shared identifiers (already rarity-weighted) and money/referral links, a
+  // pair's weights summed and capped at 2.
+  const links = new EdgeList();
+  if (ctx.shareLinks instanceof EdgeList) {
+    const s = ctx.shareLinks;
+    for (let e = 0; e < s.length; e++) links.push(s.a[e]!, s.b[e]!, s.w[e]!);
+  } else for (const l of ctx.shareLinks) links.push(l.a, l.b, l.w);
+  for (const l of t.moneyLinks) links.push(l.from, l.to, 0.5);
+  const graph = linkGraph(n, links, 2);
 
   // Closeness per account with its own fold's labels hidden (unlabelled accounts see every label).
   const direct = new Float64Array(n);
   const ppr = new Float64Array(n);
   if (positives > 0) {
-    for (let f = -1; f < K; f++) {
+    // f = -1: every label (for unlabelled accounts); f = 0..K-1: fold f's labels hidden.
+    const folds = Array.from({ length: K + 1 }, (_, k) => k - 1);
+    const seedsOf = folds.map((f) => {
       const seeds: number[] = [];
       for (let i = 0; i < n; i++) if (y[i] === 1 && fold[i] !== f) seeds.push(i);
+      return seeds;
+    });
+    const walks = positives >= minPositives ? personalisedPageRanks(graph, seedsOf) : null;
+    folds.forEach((f, k) => {
       const d = seedLinkWeight(graph, (j) => y[j] === 1 && fold[j] !== f);
-      const p = positives >= minPositives ? personalisedPageRank(graph, seeds) : null;
       for (let i = 0; i < n; i++) {
         const mine = y[i] === -1 ? f === -1 : fold[i] === f;
         if (!mine) continue;
         direct[i] = d[i]!;
-        if (p) ppr[i] = p[i]!;
+        if (walks) ppr[i] = walks[k]![i]!;
       }
-    }
+    });
   }
 
   // Unsupervised evidence. Direct links to confirmed fraud count here only when there is no model:
   // the model learns what closeness is worth (closeness, directLinks) and its odds then move this
   // risk, so counting the links here too would count the same labels twice. Twice counted, one
   // small transfer from a confirmed fraudster lifted an ordinary customer to risk 0.97.
-  const stats = evidenceStats(t);
+  const evidence = ctx.evidence ?? individualRisk(t);
   const unsup = new Float64Array(n);
   const reasons: Reason[][] = [];
   for (let i = 0; i < n; i++) {
-    const ev = evidenceOf(t, stats, i);
-    const rs = ev.reasons;
-    let keep = 1 - ev.risk;
+    const rs: Reason[] = [];
+    const own = evidenceOf(t, evidence.stats, i, rs);
+    let keep = 1 - own;
     if (!learning && direct[i]! > 0) {
       const w = 0.4 * Math.min(1, direct[i]!);
       keep *= 1 - w;
@@ -212,7 +224,7 @@ export function computeAccountRisk(
     }
     const ring = ctx.ringOf.get(i);
     if (ring) {
-      const { weight, unlike } = ringContribution(ring, ev.risk);
+      const { weight, unlike } = ringContribution(ring, own);
       keep *= 1 - weight;
       rs.push({
         code: 'RING_MEMBER',
@@ -220,7 +232,7 @@ export function computeAccountRisk(
         detail:
           `member of ring ${ring.id} (${ring.size} accounts, score ${ring.score.toFixed(2)})` +
           (unlike
-            ? `, but unlike most members (own risk ${ev.risk.toFixed(2)}, median member ${ring.memberMedian.toFixed(2)})`
+            ? `, but unlike most members (own risk ${own.toFixed(2)}, median member ${ring.memberMedian.toFixed(2)})`
             : ''),
       });
     }

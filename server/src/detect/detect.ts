@@ -4,7 +4,7 @@
 // (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts). What the
 // investigator workflow records for each run comes after this, in workflow/detection-run.ts.
 import type { Database } from '../db/database.js';
-import { AccountGraph, type SoftLinkKind } from './account-graph.js';
+import { PAIR_BASE, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
 import type { Reason } from '../model/reasons.js';
@@ -13,8 +13,9 @@ import { LINK_THRESHOLD } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
 import { readRiskFeatures } from './risk-features.js';
+import { EdgeList } from './fraud-proximity.js';
 import { buildAccountGraph } from './signals.js';
-import { identifiersByGroup, memberFeatures, scoreContext } from './ring-inputs.js';
+import { identifiersByGroup, memberFeatures, readMemberActivity, scoreContext } from './ring-inputs.js';
 import { stableIds } from './stable-ids.js';
 import { writeResult } from './persist.js';
 
@@ -52,7 +53,11 @@ export interface DetectResult {
     links: number;
     candidates: number;
     peakRssMb: number;
-    /** Wall seconds per step (graph, grouping, riskFeatures, scoring, risk, write; history is added by workflow/detection-run.ts), for the scale bench. */
+    /**
+     * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
+     * APIs of candidate members, after grouping) overlap: each is timed from when it started.
+     * Then scoring, risk, write; history is added by workflow/detection-run.ts.
+     */
     phases: Record<string, number>;
   };
 }
@@ -67,29 +72,35 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     phases[name] = (Date.now() - phaseStart) / 1000;
     phaseStart = Date.now();
   };
-  // The account graph and the risk feature table are independent reads: both at once.
+  // Three reads on Neo4j's cores at once: the account graph, the risk feature table (the longest),
+  // and, as soon as the graph is in and grouped, the tools and APIs of the candidate members.
   const reads = Date.now();
-  const [g, table] = await Promise.all([
-    buildAccountGraph(db, maxShare).then((graph) => ((phases.graph = (Date.now() - reads) / 1000), graph)),
-    readRiskFeatures(db).then((t) => ((phases.riskFeatures = (Date.now() - reads) / 1000), t)),
-  ]);
+  const since = (t: number) => (Date.now() - t) / 1000;
+  const graphRead = buildAccountGraph(db, maxShare).then((graph) => ((phases.graph = since(reads)), graph));
+  const tableRead = readRiskFeatures(db).then((t) => ((phases.riskFeatures = since(reads)), t));
+  const grouped = graphRead.then(async (graph) => {
+    const groupingStart = Date.now();
+    const groups = groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
+    phases.grouping = since(groupingStart);
+    const activity = await readMemberActivity(
+      db,
+      groups.flat().map((i) => graph.keys[i]!),
+    );
+    phases.memberReads = since(groupingStart) - phases.grouping;
+    return { g: graph, groups, activity };
+  });
+  const [{ g, groups, activity }, table, ctx] = await Promise.all([grouped, tableRead, scoreContext(db)]);
   phaseStart = Date.now();
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const groups = groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
-  phase('grouping');
 
   const sharedByGroup = identifiersByGroup(g, groups);
-
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const individual = individualRisk(table);
+  const evidence = individualRisk(table);
+  const individual = evidence.risk;
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
-  const tableIndex = (m: number) => table.index.get(g.keys[m]!) ?? -1;
-  const ctx = await scoreContext(db);
-  const features = await memberFeatures(
-    db,
-    table,
-    groups.flat().map((i) => g.keys[i]!),
-  );
+  // Account graph index → feature table index (-1: not in the table).
+  const toTable = Int32Array.from(g.keys, (k) => table.index.get(k) ?? -1);
+  const tableIndex = (m: number) => toTable[m]!;
+  const features = memberFeatures(table, activity);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const keepScore = opts.keepScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
@@ -139,13 +150,14 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
         });
     }
   }
-  const shareLinks: { a: number; b: number; w: number }[] = [];
+  const shareLinks = new EdgeList();
   for (const [p, w] of g.edges) {
-    const [a, b] = AccountGraph.unpair(p);
-    const [ta, tb] = [tableIndex(a), tableIndex(b)];
-    if (ta >= 0 && tb >= 0) shareLinks.push({ a: ta, b: tb, w });
+    const a = Math.floor(p / PAIR_BASE);
+    const ta = toTable[a]!;
+    const tb = toTable[p - a * PAIR_BASE]!;
+    if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, w);
   }
-  const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed });
+  const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed, evidence });
   phase('risk');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const accounts: DetectResult['accounts'] = [];

@@ -127,15 +127,39 @@ export interface FeatureStats {
 
 const tf = (x: number) => Math.sign(x) * Math.log1p(Math.abs(x));
 
+const mid = (a: ArrayLike<number>) =>
+  a.length % 2 ? a[(a.length - 1) >> 1]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
+
+/**
+ * The median absolute deviation from `m` of sorted values `s` (m their median), without sorting
+ * the deviations: they fall on both sides of the median in two already sorted runs, merged outward
+ * from the middle until the middle deviation is reached. O(n) where a sort of a million values per
+ * feature was the costliest part of detection's evidence pass.
+ */
+export function medianDeviation(s: ArrayLike<number>, m: number): number {
+  const n = s.length;
+  let right = 0;
+  while (right < n && s[right]! < m) right++;
+  let left = right - 1;
+  const [lo, hi] = n % 2 ? [(n - 1) >> 1, (n - 1) >> 1] : [n / 2 - 1, n / 2];
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k <= hi; k++) {
+    const dl = left >= 0 ? m - s[left]! : Infinity;
+    const dr = right < n ? s[right]! - m : Infinity;
+    const d = dl < dr ? (left--, dl) : (right++, dr);
+    if (k === lo) a = d;
+    if (k === hi) b = d;
+  }
+  return (a + b) / 2;
+}
+
 export function featureStats(values: Float64Array): FeatureStats {
   const present = values.filter((v) => !Number.isNaN(v)).sort();
   if (!present.length) return { median: 0, scale: 1, sorted: present };
+  // log(1 + x) keeps the order, so the transformed values are sorted too.
   const t = present.map(tf);
-  const mid = (a: Float64Array) =>
-    a.length % 2 ? a[(a.length - 1) >> 1]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
-  const medT = mid(t);
-  const dev = t.map((x) => Math.abs(x - medT)).sort();
-  const scale = Math.max(1.4826 * mid(dev), 0.5);
+  const scale = Math.max(1.4826 * medianDeviation(t, mid(t)), 0.5);
   return { median: mid(present), scale, sorted: present };
 }
 

@@ -11,25 +11,92 @@ export interface LinkGraph {
   weights: Float64Array;
 }
 
-/** Builds the CSR adjacency from undirected weighted pairs (each pair given once). */
-export function linkGraph(size: number, pairs: { a: number; b: number; w: number }[]): LinkGraph {
+/** Undirected weighted links in three growable typed arrays: no object per link (millions at 1M accounts). */
+export class EdgeList {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  w = new Float64Array(1024);
+  length = 0;
+
+  push(a: number, b: number, w: number): void {
+    if (a === b) return;
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
+        const y = make(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.a = grow(this.a, (n) => new Int32Array(n));
+      this.b = grow(this.b, (n) => new Int32Array(n));
+      this.w = grow(this.w, (n) => new Float64Array(n));
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.w[this.length++] = w;
+  }
+}
+
+/**
+ * Builds the CSR adjacency from undirected weighted links. A pair given more than once (a shared
+ * device and a transfer between the same two accounts) becomes one link whose weight is the sum,
+ * capped at `maxWeight`; each account's neighbours keep the order in which their pairs first came.
+ */
+export function linkGraph(
+  size: number,
+  links: EdgeList | { a: number; b: number; w: number }[],
+  maxWeight = Infinity,
+): LinkGraph {
+  let edges: EdgeList;
+  if (links instanceof EdgeList) edges = links;
+  else {
+    edges = new EdgeList();
+    for (const l of links) edges.push(l.a, l.b, l.w);
+  }
+  const m = edges.length;
   const degree = new Int32Array(size + 1);
-  for (const p of pairs) {
-    degree[p.a]!++;
-    degree[p.b]!++;
+  for (let e = 0; e < m; e++) {
+    degree[edges.a[e]!]!++;
+    degree[edges.b[e]!]!++;
   }
+  const rawOffsets = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) rawOffsets[i + 1] = rawOffsets[i]! + degree[i]!;
+  const fill = rawOffsets.slice(0, size);
+  const rawTargets = new Int32Array(rawOffsets[size]!);
+  const rawWeights = new Float64Array(rawOffsets[size]!);
+  for (let e = 0; e < m; e++) {
+    const a = edges.a[e]!;
+    const b = edges.b[e]!;
+    const w = edges.w[e]!;
+    rawTargets[fill[a]!] = b;
+    rawWeights[fill[a]!++] = w;
+    rawTargets[fill[b]!] = a;
+    rawWeights[fill[b]!++] = w;
+  }
+  // Merge repeated neighbours in place of their first appearance (slot: where a neighbour went).
+  const slot = new Int32Array(size).fill(-1);
   const offsets = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
-  const fill = offsets.slice(0, size);
-  const targets = new Int32Array(offsets[size]!);
-  const weights = new Float64Array(offsets[size]!);
-  for (const p of pairs) {
-    targets[fill[p.a]!] = p.b;
-    weights[fill[p.a]!++] = p.w;
-    targets[fill[p.b]!] = p.a;
-    weights[fill[p.b]!++] = p.w;
+  const targets = new Int32Array(rawTargets.length);
+  const weights = new Float64Array(rawTargets.length);
+  let out = 0;
+  for (let i = 0; i < size; i++) {
+    const first = out;
+    for (let e = rawOffsets[i]!; e < rawOffsets[i + 1]!; e++) {
+      const t = rawTargets[e]!;
+      const s = slot[t]!;
+      if (s >= 0) weights[s]! += rawWeights[e]!;
+      else {
+        slot[t] = out;
+        targets[out] = t;
+        weights[out++] = rawWeights[e]!;
+      }
+    }
+    for (let k = first; k < out; k++) {
+      slot[targets[k]!] = -1;
+      weights[k] = Math.min(weights[k]!, maxWeight);
+    }
+    offsets[i + 1] = out;
   }
-  return { size, offsets, targets, weights };
+  return { size, offsets, targets: targets.slice(0, out), weights: weights.slice(0, out) };
 }
 
 export function personalisedPageRank(
@@ -37,9 +104,21 @@ export function personalisedPageRank(
   seeds: number[],
   opts: { restart?: number; iterations?: number } = {},
 ): Float64Array {
+  return personalisedPageRanks(g, [seeds], opts)[0]!;
+}
+
+/**
+ * One personalised PageRank per seed set, walked together: each link is read once per iteration for
+ * all of them (detection runs one per held-out fold plus one with every label). Each result is
+ * what personalisedPageRank would give for its seeds alone, to the last bit.
+ */
+export function personalisedPageRanks(
+  g: LinkGraph,
+  seedSets: number[][],
+  opts: { restart?: number; iterations?: number } = {},
+): Float64Array[] {
   const n = g.size;
-  const out = new Float64Array(n);
-  if (!seeds.length) return out;
+  const V = seedSets.length;
   const restart = opts.restart ?? 0.3;
   const strength = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -47,27 +126,44 @@ export function personalisedPageRank(
     for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) s += g.weights[e]!;
     strength[i] = s;
   }
-  const start = new Float64Array(n);
-  for (const s of seeds) start[s]! += 1 / seeds.length;
+  // Interleaved: the walks' mass at account i is p[i * V + v].
+  const start = new Float64Array(n * V);
+  seedSets.forEach((seeds, v) => {
+    for (const s of seeds) start[s * V + v]! += 1 / seeds.length;
+  });
   let p = Float64Array.from(start);
+  let next = new Float64Array(n * V);
+  const share = new Float64Array(V);
   for (let it = 0; it < (opts.iterations ?? 20); it++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     for (let i = 0; i < n; i++) {
-      if (p[i] === 0) continue;
       if (strength[i] === 0) {
-        next[i]! += p[i]!; // dangling: the walk stays put
+        for (let v = 0; v < V; v++) next[i * V + v]! += p[i * V + v]!; // dangling: the walk stays put
         continue;
       }
-      const share = p[i]! / strength[i]!;
-      for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) next[g.targets[e]!]! += share * g.weights[e]!;
+      let moving = false;
+      for (let v = 0; v < V; v++) {
+        share[v] = p[i * V + v]! / strength[i]!;
+        if (share[v] !== 0) moving = true;
+      }
+      if (!moving) continue;
+      // Adding a zero share changes nothing, so every walk takes each link in the same order.
+      for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) {
+        const t = g.targets[e]! * V;
+        const w = g.weights[e]!;
+        for (let v = 0; v < V; v++) next[t + v]! += share[v]! * w;
+      }
     }
-    for (let i = 0; i < n; i++) next[i] = (1 - restart) * next[i]! + restart * start[i]!;
-    p = next;
+    for (let k = 0; k < n * V; k++) next[k] = (1 - restart) * next[k]! + restart * start[k]!;
+    [p, next] = [next, p];
   }
   // Scaled so that the walk's mass at a seed averages 1: comparable across seed counts.
-  const scale = seeds.length;
-  for (let i = 0; i < n; i++) out[i] = p[i]! * scale;
-  return out;
+  return seedSets.map((seeds, v) => {
+    const out = new Float64Array(n);
+    if (!seeds.length) return out;
+    for (let i = 0; i < n; i++) out[i] = p[i * V + v]! * seeds.length;
+    return out;
+  });
 }
 
 /** Sum of link weights from each account to the seed accounts (direct neighbours only). */

@@ -24,38 +24,47 @@ export async function scoreContext(db: Database): Promise<ScoreContext> {
   return { apiBaseline, fraudTools };
 }
 
+/** The tools a candidate member ran and the APIs it called: what the risk feature table does not hold. */
+export type MemberActivity = Map<string, Pick<AccountFeatures, 'tools' | 'apis'>>;
+
 /**
- * What ring scoring needs of each candidate member: behaviour from the risk feature table (read once
- * for every account), and the tools it ran and APIs it called, read here for these accounts only.
+ * Reads the tools and APIs of the given accounts (candidate ring members). Detection runs this as
+ * soon as the groups are known, while the risk feature stream still runs on the other core.
  */
-export async function memberFeatures(
-  db: Database,
-  table: FeatureTable,
-  keys: string[],
-): Promise<Map<string, AccountFeatures>> {
-  const out = new Map<string, AccountFeatures>();
-  const col = (name: BaseFeature) => table.columns.get(name)!;
+export async function readMemberActivity(db: Database, keys: string[]): Promise<MemberActivity> {
+  const out: MemberActivity = new Map();
   for (let i = 0; i < keys.length; i += 5000) {
     const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
-    for (const r of rows) {
-      const key = String(r.key);
-      const t = table.index.get(key);
-      if (t === undefined) continue;
-      const registered = table.registered[t]!;
-      out.set(key, {
-        key,
-        registered: Number.isNaN(registered) ? null : registered,
-        proxyIps: col('proxyIps')[t]!,
-        smsPhones: col('smsPhones')[t]!,
-        tools: r.tools as string[],
-        apis: r.apis as AccountFeatures['apis'],
-        declines: col('declines')[t]!,
-        chargebacks: col('chargebacks')[t]!,
-        refunds: col('refunds')[t]!,
-        payments: col('payments')[t]!,
-        failures: col('failures')[t]!,
-      });
-    }
+    for (const r of rows)
+      out.set(String(r.key), { tools: r.tools as string[], apis: r.apis as AccountFeatures['apis'] });
+  }
+  return out;
+}
+
+/**
+ * What ring scoring needs of each candidate member: behaviour from the risk feature table (read once
+ * for every account) and the tools and APIs read for these accounts only (readMemberActivity).
+ */
+export function memberFeatures(table: FeatureTable, activity: MemberActivity): Map<string, AccountFeatures> {
+  const out = new Map<string, AccountFeatures>();
+  const col = (name: BaseFeature) => table.columns.get(name)!;
+  for (const [key, { tools, apis }] of activity) {
+    const t = table.index.get(key);
+    if (t === undefined) continue;
+    const registered = table.registered[t]!;
+    out.set(key, {
+      key,
+      registered: Number.isNaN(registered) ? null : registered,
+      proxyIps: col('proxyIps')[t]!,
+      smsPhones: col('smsPhones')[t]!,
+      tools,
+      apis,
+      declines: col('declines')[t]!,
+      chargebacks: col('chargebacks')[t]!,
+      refunds: col('refunds')[t]!,
+      payments: col('payments')[t]!,
+      failures: col('failures')[t]!,
+    });
   }
   return out;
 }

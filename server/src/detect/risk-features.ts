@@ -1,5 +1,5 @@
-// Per-account raw features for account risk, read in one streamed pass over all accounts plus one
-// over account-to-account money links: identifier fan-out and rarity-weighted sharing, velocity
+// Per-account raw features for account risk, read in one streamed pass over all accounts (split
+// into key ranges that Neo4j reads in parallel) plus one over account-to-account money links: identifier fan-out and rarity-weighted sharing, velocity
 // (sign-up to first payment, transfer or purchase), bursts of new identifiers and payees, order
 // outcomes, money flow (sent/received, fan-in/out, pass-through, short cycles), intel hits, and
 // numeric account properties loaded by a mapping. Neo4j sums each account's identifier links
@@ -90,17 +90,41 @@ function maxWithin(times: number[], windowMs: number): number {
   return best;
 }
 
+/** Accounts read in one range before the table is split into parallel key ranges. */
+const RANGE_MIN_ACCOUNTS = 50_000;
+/**
+ * Key ranges read at once: Neo4j answers each on its own core. Two, for the two cores measured here
+ * (the account graph and candidate members' tools are read beside them).
+ */
+const RANGES = 2;
+
+/** One key range's rows, as read; ranges are joined in key-range order so the table does not depend on timing. */
+interface RangeRows {
+  keys: string[];
+  labels: FeatureTable['labels'];
+  tags: string[][];
+  summed: number[][];
+  perRow: number[][];
+  registered: number[];
+  firstPayment: number[];
+  /** Property name → [row in this range, value]. */
+  props: Map<string, [number, number][]>;
+}
+
+/** [from, to) key bounds splitting the accounts into `parts` ranges of about equal size (null: open). */
+async function keyRanges(db: Database, parts: number): Promise<[string | null, string | null][]> {
+  const total = Number((await db.read('admin/store-counts', {}, { timeoutMs: 0 }))[0]?.accounts ?? 0);
+  if (parts < 2 || total < RANGE_MIN_ACCOUNTS) return [[null, null]];
+  const pivots: string[] = [];
+  for (let k = 1; k < parts; k++) {
+    const [row] = await db.read('detect/account-key-at', { skip: Math.floor((k * total) / parts) }, { timeoutMs: 0 });
+    if (row && (pivots.length === 0 || String(row.key) > pivots.at(-1)!)) pivots.push(String(row.key));
+  }
+  const bounds = [null, ...pivots, null];
+  return bounds.slice(0, -1).map((from, k) => [from, bounds[k + 1]!]);
+}
+
 export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
-  const keys: string[] = [];
-  const index = new Map<string, number>();
-  const values = new Map<string, number[]>(BASE_FEATURES.map((f) => [f, []]));
-  const summed = SUMMED_IN_CYPHER.map((k) => values.get(k)!);
-  const perRow = FROM_ROWS_AND_LINKS.map((k) => [k, values.get(k)!] as const);
-  const props = new Map<string, Map<number, number>>();
-  const labels: FeatureTable['labels'] = [];
-  const tags: string[][] = [];
-  const firstPayment: number[] = [];
-  const registered: number[] = [];
   // Strong identifiers (and e-mail) share like an operator's own; addresses and IPs weakly.
   const strongTypes = [...STRONG_LABELS, 'Email'].map((l) => REL_OF_LABEL[l]!);
   const params = {
@@ -112,42 +136,85 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
     strongTypes,
     notFeatures: RESERVED_ACCOUNT_PROPS,
   };
-  await db.stream(
-    'detect/account-risk-features',
-    params,
-    (row) => {
-      const i = keys.length;
-      keys.push(String(row.key));
-      index.set(String(row.key), i);
-      labels.push(row.label === 'fraud' || row.label === 'legit' ? row.label : null);
-      tags.push((row.tags as string[]) ?? []);
-      const counts = row.counts as number[];
-      for (let k = 0; k < summed.length; k++) summed[k]!.push(Number(counts[k]));
-      let firstPay = row.firstOrder === null ? Infinity : Number(row.firstOrder);
-      if (row.firstPayment !== null) firstPay = Math.min(firstPay, Number(row.firstPayment));
-      const first = row.registered ?? row.firstSeen;
-      const own: Partial<Record<BaseFeature, number>> = {
-        identifierBurst: maxWithin(row.idTimes as number[], DAY),
-        referredOut: Number(row.referredOut),
-        referredIn: Number(row.referredIn),
-        activeDays: first !== null && row.lastSeen !== null ? (Number(row.lastSeen) - Number(first)) / DAY : 0,
+  const ranges = await keyRanges(db, RANGES);
+  const parts = await Promise.all(
+    ranges.map(async ([from, to]) => {
+      const part: RangeRows = {
+        keys: [],
+        labels: [],
+        tags: [],
+        summed: SUMMED_IN_CYPHER.map(() => []),
+        perRow: FROM_ROWS_AND_LINKS.map(() => []),
+        registered: [],
+        firstPayment: [],
+        props: new Map(),
       };
-      // Money flow, payee bursts and velocity are filled in after the transfer pass.
-      for (const [k, column] of perRow) column.push(own[k] ?? 0);
-      registered.push(row.registered === null ? NaN : Number(row.registered));
-      firstPayment.push(firstPay);
-      for (const [name, v] of row.numeric as [string, number][]) {
-        let col = props.get(name);
-        if (!col) props.set(name, (col = new Map()));
-        col.set(i, Number(v));
-      }
-    },
-    { timeoutMs: 0 },
+      await db.stream(
+        'detect/account-risk-features',
+        { ...params, from, to },
+        (row) => {
+          const i = part.keys.length;
+          part.keys.push(String(row.key));
+          part.labels.push(row.label === 'fraud' || row.label === 'legit' ? row.label : null);
+          part.tags.push((row.tags as string[]) ?? []);
+          const counts = row.counts as number[];
+          for (let k = 0; k < part.summed.length; k++) part.summed[k]!.push(Number(counts[k]));
+          let firstPay = row.firstOrder === null ? Infinity : Number(row.firstOrder);
+          if (row.firstPayment !== null) firstPay = Math.min(firstPay, Number(row.firstPayment));
+          const first = row.registered ?? row.firstSeen;
+          const own: Partial<Record<BaseFeature, number>> = {
+            identifierBurst: maxWithin(row.idTimes as number[], DAY),
+            referredOut: Number(row.referredOut),
+            referredIn: Number(row.referredIn),
+            activeDays: first !== null && row.lastSeen !== null ? (Number(row.lastSeen) - Number(first)) / DAY : 0,
+          };
+          // Money flow, payee bursts and velocity are filled in after the transfer pass.
+          FROM_ROWS_AND_LINKS.forEach((k, c) => part.perRow[c]!.push(own[k] ?? 0));
+          part.registered.push(row.registered === null ? NaN : Number(row.registered));
+          part.firstPayment.push(firstPay);
+          for (const [name, v] of row.numeric as [string, number][]) {
+            let col = part.props.get(name);
+            if (!col) part.props.set(name, (col = []));
+            col.push([i, Number(v)]);
+          }
+        },
+        { timeoutMs: 0 },
+      );
+      return part;
+    }),
   );
 
+  // Join the ranges in order.
+  const keys = parts.flatMap((p) => p.keys);
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => index.set(k, i));
+  const labels = parts.flatMap((p) => p.labels);
+  const tags = parts.flatMap((p) => p.tags);
+  const registered = parts.flatMap((p) => p.registered);
+  const firstPayment = parts.flatMap((p) => p.firstPayment);
   const n = keys.length;
   const columns = new Map<string, Float64Array>();
-  for (const k of BASE_FEATURES) columns.set(k, Float64Array.from(values.get(k)!));
+  const join = (name: string, of: (p: RangeRows) => number[]) => {
+    const col = new Float64Array(n);
+    let at = 0;
+    for (const p of parts) {
+      col.set(of(p), at);
+      at += p.keys.length;
+    }
+    columns.set(name, col);
+  };
+  SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed[c]!));
+  FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow[c]!));
+  const props = new Map<string, Map<number, number>>();
+  let offset = 0;
+  for (const part of parts) {
+    for (const [name, entries] of part.props) {
+      let col = props.get(name);
+      if (!col) props.set(name, (col = new Map()));
+      for (const [i, v] of entries) col.set(offset + i, v);
+    }
+    offset += part.keys.length;
+  }
   const moneyLinks: FeatureTable['moneyLinks'] = [];
   const payeeTimes = new Map<number, number[]>();
   await db.stream(

@@ -102,17 +102,20 @@ export function learnRisk(
   const n = t.keys.length;
   const { names, cols } = design(t);
   const allNames = [...names, 'ringScore', 'closeness', 'directLinks'];
-  const row = (i: number) => [
-    ...cols.map((c) => c[i]!),
-    input.ringScore[i]!,
-    tf(input.closeness[i]! * 1000),
-    tf(input.directLinks[i]!),
-  ];
+  // One account's model inputs; into `buf` when given (scoring a million accounts allocates nothing).
+  const row = (i: number, buf: Float64Array = new Float64Array(allNames.length)) => {
+    for (let k = 0; k < cols.length; k++) buf[k] = cols[k]![i]!;
+    buf[cols.length] = input.ringScore[i]!;
+    buf[cols.length + 1] = tf(input.closeness[i]! * 1000);
+    buf[cols.length + 2] = tf(input.directLinks[i]!);
+    return buf;
+  };
+  const scratch = new Float64Array(allNames.length);
   const labelled: number[] = [];
   for (let i = 0; i < n; i++) if (y[i] !== -1) labelled.push(i);
   const fit = (rows: number[]): LogisticModel =>
     fitLogistic(
-      rows.map(row),
+      rows.map((i) => row(i)),
       rows.map((i) => y[i]!),
       { l2 },
     );
@@ -127,7 +130,7 @@ export function learnRisk(
     const b = baseOdds(train);
     for (const i of labelled) {
       if (fold[i] !== f) continue;
-      shift[i] = logOdds(m, row(i)) - b;
+      shift[i] = logOdds(m, row(i, scratch)) - b;
       base[i] = b;
     }
   }
@@ -135,7 +138,7 @@ export function learnRisk(
   const b = baseOdds(labelled);
   for (let i = 0; i < n; i++) {
     if (y[i] !== -1) continue;
-    shift[i] = logOdds(full, row(i)) - b;
+    shift[i] = logOdds(full, row(i, scratch)) - b;
     base[i] = b;
   }
   const learned = Float64Array.from({ length: n }, (_, i) => sigmoid(base[i]! + shift[i]!));
