@@ -1,5 +1,3 @@
-// Removes the previous detection result: rings, memberships and account risk with its reasons.
+// Removes the previous rings and their memberships (account risk is replaced by write-account-risk
+// and clear-account-risk, so an account whose risk did not change is not written again).
 MATCH (r:Ring) DETACH DELETE r
-WITH count(*) AS removed
-MATCH (a:Account) WHERE a.risk IS NOT NULL OR a.riskReasons IS NOT NULL
-SET a.risk = null, a.riskReasons = null

@@ -114,6 +114,34 @@ describe('account risk', () => {
     expect(tier('counterparties')).toHaveLength(20);
   });
 
+  it('clears a risk the next run no longer finds and leaves every other account’s risk as it was', async () => {
+    await detectRings(db);
+    const stored = async () =>
+      new Map(
+        (await db.readText('MATCH (a:Account) RETURN a.key AS key, a.risk AS risk, a.riskReasons AS reasons')).map(
+          (r) => [String(r.key), `${r.risk} ${r.reasons}`],
+        ),
+      );
+    const unscored = [...(await stored())].filter(([, v]) => v.startsWith('null')).map(([k]) => k);
+    expect(unscored.length).toBeGreaterThan(0);
+    // A risk left by an earlier run over data that has since been corrected.
+    await db.writeTextCapped(
+      'MATCH (a:Account {key: $key}) SET a.risk = 0.9, a.riskReasons = $reasons',
+      { key: unscored[0], reasons: JSON.stringify([{ code: 'MANY_CARDS', weight: 0.9, detail: 'stale' }]) },
+      1,
+    );
+    const before = await stored();
+    await detectRings(db);
+    const after = await stored();
+    expect(after.get(unscored[0]!)).toBe('null null');
+    // The API shows it as it shows any account detection found nothing on.
+    expect(await riskOf(unscored[0]!)).toEqual(await riskOf(unscored[1] ?? unscored[0]!));
+    expect((await riskOf(unscored[0]!)).riskReasons).toEqual([]);
+    before.delete(unscored[0]!);
+    after.delete(unscored[0]!);
+    expect(after).toEqual(before);
+  });
+
   it('lets a confirmed-fraud flag set through GraphQL raise its neighbours’ risk in the next run', async () => {
     await detectRings(db);
     const before = await riskOf('u2');
