@@ -1,6 +1,7 @@
 // The foundation against the real Neo4j: schema applied, a write read back, errors mapped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
+import { Neo4jError } from 'neo4j-driver';
 import { DbError } from '../../server/src/db/errors.js';
 import { openTestDb, wipe } from '../helpers/neo4j.js';
 
@@ -53,6 +54,25 @@ describe('database', () => {
     });
     const counts = await db.read('admin/store-counts');
     expect(counts[0]?.accounts).toBe(2);
+  });
+
+  it('fails a stream the driver would retry after rows were delivered, instead of delivering them twice', async () => {
+    // A transient error mid-stream (here raised by the consumer, as a dropped connection would be
+    // by the driver) makes the driver run the transaction again from its first row.
+    const seen: string[] = [];
+    let failed = false;
+    const err = await db
+      .stream('admin/store-counts', {}, (row) => {
+        seen.push(String(row.accounts));
+        if (!failed) {
+          failed = true;
+          throw new Neo4jError('connection dropped', 'Neo.TransientError.General.DatabaseUnavailable', '', '');
+        }
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbError);
+    expect((err as DbError).message).toMatch(/'admin\/store-counts' was interrupted after 1 rows/);
+    expect(seen).toHaveLength(1);
   });
 
   it('reports the server version and edition', async () => {

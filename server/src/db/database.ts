@@ -132,7 +132,12 @@ export class Database {
     }
   }
 
-  /** Streams the rows of a catalogue READ statement to a callback, without holding them all. */
+  /**
+   * Streams the rows of a catalogue READ statement to a callback, without holding them all. The
+   * driver retries a transaction that failed on a transient error; once rows have reached the
+   * callback a retry would deliver them twice, so the stream fails instead (before any row it may
+   * retry as usual).
+   */
   async stream(
     name: string,
     params: Record<string, unknown>,
@@ -143,10 +148,14 @@ export class Database {
     let n = 0;
     try {
       await session.executeRead(async (tx) => {
-        n = 0;
+        if (n > 0)
+          throw new DbError(
+            'DATABASE_UNAVAILABLE',
+            `reading '${name}' was interrupted after ${n} rows and cannot resume where it stopped; run it again`,
+          );
         for await (const record of tx.run(this.catalog.get(name), params)) {
-          onRow(toPlain(record));
           n++;
+          onRow(toPlain(record));
         }
       }, this.txConfig(opts));
       return n;
