@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { FLAG_THRESHOLD, KEEP_THRESHOLD } from '../model/thresholds.js';
-import { peakRssMb, positiveInt, scoreOption } from './options.js';
+import { peakRssMb, positiveInt, printJsonLine, scoreOption } from './options.js';
 
 export function registerDetect(program: Command): void {
   program
@@ -25,16 +25,14 @@ export function registerDetect(program: Command): void {
           keepScore,
         });
         if (opts.json) {
-          console.log(
-            JSON.stringify({
-              rings: result.rings,
-              accounts: result.accounts,
-              riskModel: result.riskModel,
-              seconds: result.seconds,
-              stats: result.stats,
-              peakRssMb: peakRssMb(),
-            }),
-          );
+          printJsonLine({
+            rings: result.rings,
+            accounts: result.accounts,
+            riskModel: result.riskModel,
+            seconds: result.seconds,
+            stats: result.stats,
+            peakRssMb: peakRssMb(),
+          });
           return;
         }
         const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);

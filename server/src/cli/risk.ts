@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
-import { positiveInt } from './options.js';
+import { positiveInt, printJsonLine } from './options.js';
 
 export function registerRisk(program: Command): void {
   program
@@ -20,7 +20,7 @@ export function registerRisk(program: Command): void {
         const seconds = (Date.now() - started) / 1000;
         if (opts.json) {
           const out = accounts.map((a) => ({ id: a.key, risk: a.risk, ring: a.ring, reasons: a.reasons }));
-          console.log(JSON.stringify({ accounts: out, seconds }));
+          printJsonLine({ accounts: out, seconds });
           return;
         }
         if (!total) {

@@ -94,6 +94,11 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   const sharedByGroup = identifiersByGroup(g, groups);
+  // Memory: from here on only the groups' own identifiers (their reasons) and the summed links are
+  // needed, so the rest of the graph's identifiers and the soft-link split are let go (at 1M
+  // accounts, a million shared identifiers with their member lists).
+  g.identifiers.length = 0;
+  g.softEdges.clear();
   const evidence = individualRisk(table);
   const individual = evidence.risk;
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
@@ -128,6 +133,8 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     });
   });
   scored.sort((a, b) => b.score - a.score || b.size - a.size);
+  features.clear();
+  activity.clear();
   phase('scoring');
 
   const previous = (await db.read('detect/previous-rings', {}, { timeoutMs: 0 })).map((r) => ({
@@ -157,6 +164,8 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     const tb = toTable[p - a * PAIR_BASE]!;
     if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, w);
   }
+  const links = g.edges.size;
+  g.edges.clear();
   const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed, evidence });
   phase('risk');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -181,7 +190,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     seconds: (Date.now() - started) / 1000,
     stats: {
       linkedAccounts: g.keys.length,
-      links: g.edges.size,
+      links,
       candidates: groups.length,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       phases,

@@ -96,7 +96,7 @@ export function linkGraph(
     }
     offsets[i + 1] = out;
   }
-  return { size, offsets, targets: targets.slice(0, out), weights: weights.slice(0, out) };
+  return { size, offsets, targets: targets.subarray(0, out), weights: weights.subarray(0, out) };
 }
 
 export function personalisedPageRank(
@@ -126,12 +126,17 @@ export function personalisedPageRanks(
     for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) s += g.weights[e]!;
     strength[i] = s;
   }
-  // Interleaved: the walks' mass at account i is p[i * V + v].
-  const start = new Float64Array(n * V);
+  // Interleaved: the walks' mass at account i is p[i * V + v]. The restart mass sits on the seeds
+  // only, so it is kept as (slot, mass) pairs rather than a third array of n · V.
+  let p = new Float64Array(n * V);
   seedSets.forEach((seeds, v) => {
-    for (const s of seeds) start[s * V + v]! += 1 / seeds.length;
+    for (const s of seeds) p[s * V + v]! += 1 / seeds.length;
   });
-  let p = Float64Array.from(start);
+  const restartSlots: number[] = [];
+  const restartMass: number[] = [];
+  p.forEach((m, k) => {
+    if (m !== 0) (restartSlots.push(k), restartMass.push(m));
+  });
   let next = new Float64Array(n * V);
   const share = new Float64Array(V);
   for (let it = 0; it < (opts.iterations ?? 20); it++) {
@@ -154,7 +159,10 @@ export function personalisedPageRanks(
         for (let v = 0; v < V; v++) next[t + v]! += share[v]! * w;
       }
     }
-    for (let k = 0; k < n * V; k++) next[k] = (1 - restart) * next[k]! + restart * start[k]!;
+    // (1 - restart) · next + restart · start, with start zero off the seeds (adding zero changes nothing).
+    const seedNext = restartSlots.map((k) => next[k]!);
+    for (let k = 0; k < n * V; k++) next[k] = (1 - restart) * next[k]!;
+    restartSlots.forEach((k, j) => (next[k] = (1 - restart) * seedNext[j]! + restart * restartMass[j]!));
     [p, next] = [next, p];
   }
   // Scaled so that the walk's mass at a seed averages 1: comparable across seed counts.

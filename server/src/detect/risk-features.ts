@@ -194,17 +194,19 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
   const firstPayment = parts.flatMap((p) => p.firstPayment);
   const n = keys.length;
   const columns = new Map<string, Float64Array>();
-  const join = (name: string, of: (p: RangeRows) => number[]) => {
+  // Each range's column is let go once copied, so the table is not held twice while joining.
+  const join = (name: string, of: (p: RangeRows) => number[][], c: number) => {
     const col = new Float64Array(n);
     let at = 0;
     for (const p of parts) {
-      col.set(of(p), at);
+      col.set(of(p)[c]!, at);
+      of(p)[c] = [];
       at += p.keys.length;
     }
     columns.set(name, col);
   };
-  SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed[c]!));
-  FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow[c]!));
+  SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed, c));
+  FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow, c));
   const props = new Map<string, Map<number, number>>();
   let offset = 0;
   for (const part of parts) {
