@@ -112,9 +112,9 @@ interface RangeRows {
 }
 
 /** [from, to) key bounds splitting the accounts into `parts` ranges of about equal size (null: open). */
-async function keyRanges(db: Database, parts: number): Promise<[string | null, string | null][]> {
+async function keyRanges(db: Database, parts: number, splitFrom: number): Promise<[string | null, string | null][]> {
   const total = Number((await db.read('admin/store-counts', {}, { timeoutMs: 0 }))[0]?.accounts ?? 0);
-  if (parts < 2 || total < RANGE_MIN_ACCOUNTS) return [[null, null]];
+  if (parts < 2 || total < splitFrom) return [[null, null]];
   const pivots: string[] = [];
   for (let k = 1; k < parts; k++) {
     const [row] = await db.read('detect/account-key-at', { skip: Math.floor((k * total) / parts) }, { timeoutMs: 0 });
@@ -124,7 +124,14 @@ async function keyRanges(db: Database, parts: number): Promise<[string | null, s
   return bounds.slice(0, -1).map((from, k) => [from, bounds[k + 1]!]);
 }
 
-export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
+export interface ReadOptions {
+  /** Key ranges read at once (default RANGES). */
+  ranges?: number;
+  /** Fewest accounts to split the read at all (default RANGE_MIN_ACCOUNTS). */
+  splitFrom?: number;
+}
+
+export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Promise<FeatureTable> {
   // Strong identifiers (and e-mail) share like an operator's own; addresses and IPs weakly.
   const strongTypes = [...STRONG_LABELS, 'Email'].map((l) => REL_OF_LABEL[l]!);
   const params = {
@@ -136,7 +143,7 @@ export async function readRiskFeatures(db: Database): Promise<FeatureTable> {
     strongTypes,
     notFeatures: RESERVED_ACCOUNT_PROPS,
   };
-  const ranges = await keyRanges(db, RANGES);
+  const ranges = await keyRanges(db, opts.ranges ?? RANGES, opts.splitFrom ?? RANGE_MIN_ACCOUNTS);
   const parts = await Promise.all(
     ranges.map(async ([from, to]) => {
       const part: RangeRows = {
