@@ -1,5 +1,6 @@
 // Per-account raw features for account risk, read in one streamed pass over all accounts (split
-// into key ranges that Neo4j reads in parallel) plus one over account-to-account money links: identifier fan-out and rarity-weighted sharing, velocity
+// into key ranges that Neo4j reads in parallel) plus one over account-to-account money links:
+// identifier fan-out and rarity-weighted sharing, velocity
 // (sign-up to first payment, transfer or purchase), bursts of new identifiers and payees, order
 // outcomes, money flow (sent/received, fan-in/out, pass-through, short cycles), intel hits, and
 // numeric account properties loaded by a mapping. Neo4j sums each account's identifier links
