@@ -3,6 +3,7 @@
 // transfer from a confirmed fraudster (the fraudster paying a friend back) is not flagged.
 import { describe, expect, it } from 'vitest';
 import { computeAccountRisk, learnedDetail } from '../../server/src/detect/account-risk.js';
+import { EdgeList } from '../../server/src/detect/fraud-proximity.js';
 import { BASE_FEATURES, type FeatureTable } from '../../server/src/detect/risk-features.js';
 
 const DAY = 86_400;
@@ -74,7 +75,10 @@ function world(): FeatureTable {
 describe('account risk learned from confirmed cases', () => {
   const t = world();
   // The operation shares a device pairwise; the household its device, address and IP.
-  const shareLinks = [...Array.from({ length: 39 }, (_, i) => ({ a: i, b: i + 1, w: 1 })), { a: 398, b: 399, w: 1.85 }];
+  const shareLinks = EdgeList.from([
+    ...Array.from({ length: 39 }, (_, i) => ({ a: i, b: i + 1, w: 1 })),
+    { a: 398, b: 399, w: 1.85 },
+  ]);
   const r = computeAccountRisk(t, { ringOf: new Map(), shareLinks, dismissed: new Set() });
 
   it('learns from the labels', () => {

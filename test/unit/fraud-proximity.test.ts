@@ -13,10 +13,12 @@ import { MemberLinkIndex } from '../../server/src/detect/ring-members.js';
 describe('personalisedPageRank', () => {
   // 0 (confirmed) – 1 – 2 – 3 in a chain; 4 – 5 apart.
   const g = linkGraph(6, [
-    { a: 0, b: 1, w: 1 },
-    { a: 1, b: 2, w: 1 },
-    { a: 2, b: 3, w: 1 },
-    { a: 4, b: 5, w: 1 },
+    EdgeList.from([
+      { a: 0, b: 1, w: 1 },
+      { a: 1, b: 2, w: 1 },
+      { a: 2, b: 3, w: 1 },
+      { a: 4, b: 5, w: 1 },
+    ]),
   ]);
 
   it('decreases with distance from the seed and is zero off its component', () => {
@@ -31,7 +33,7 @@ describe('personalisedPageRank', () => {
     // A denser graph with a dangling account (6) and uneven weights.
     const edges = new EdgeList();
     for (let i = 0; i < 40; i++) edges.push(i % 13, (i * 7 + 3) % 13, 0.25 + (i % 5) * 0.4);
-    const dense = linkGraph(14, edges, 2);
+    const dense = linkGraph(14, [edges], 2);
     const sets = [[0], [1, 2, 3], [], [12, 5]];
     const together = personalisedPageRanks(dense, sets);
     sets.forEach((seeds, k) => expect([...together[k]!]).toEqual([...personalisedPageRank(dense, seeds)]));
@@ -59,7 +61,7 @@ describe('linkGraph', () => {
       [0, 1, 0.5],
     ] as const)
       edges.push(a, b, w);
-    const g = linkGraph(3, edges, 2);
+    const g = linkGraph(3, [edges], 2);
     const neighbours = (i: number) =>
       Array.from({ length: g.offsets[i + 1]! - g.offsets[i]! }, (_, k) => [
         g.targets[g.offsets[i]! + k],
@@ -76,7 +78,7 @@ describe('linkGraph', () => {
   it('grows past its first capacity without losing links', () => {
     const edges = new EdgeList();
     for (let i = 0; i < 5000; i++) edges.push(i, i + 1, 1);
-    const g = linkGraph(5001, edges);
+    const g = linkGraph(5001, [edges]);
     expect(g.targets.length).toBe(10_000);
     expect(seedLinkWeight(g, (i) => i === 4000)[3999]).toBe(1);
   });

@@ -15,7 +15,7 @@ export interface SharedIdentifier {
  * Pair keys are i * PAIR_BASE + j: exact integers (below 2^53) for up to 2^26 (67M) linked
  * accounts. (It was 2^21, which silently merged different pairs past 2.1M linked accounts.)
  */
-export const PAIR_BASE = 2 ** 26;
+const PAIR_BASE = 2 ** 26;
 
 export type SoftLinkKind = 'SEQUENTIAL_PHONES' | 'EMAIL_PATTERN' | 'IP_REGISTRATION_BURST';
 

@@ -153,7 +153,7 @@ export function computeAccountRisk(
   ctx: {
     ringOf: Map<number, AccountRing>;
     /** Shared-identifier links between accounts (rarity-weighted), by table index. */
-    shareLinks: EdgeList | { a: number; b: number; w: number }[];
+    shareLinks: EdgeList;
     dismissed: Set<string>;
     /** individualRisk(t), when the caller already has it (detection does). */
     evidence?: AccountEvidence;
@@ -171,13 +171,9 @@ export function computeAccountRisk(
 
   // Links for closeness: shared identifiers (already rarity-weighted) and money/referral links, a
   // pair's weights summed and capped at 2.
-  const links = new EdgeList();
-  if (ctx.shareLinks instanceof EdgeList) {
-    const s = ctx.shareLinks;
-    for (let e = 0; e < s.length; e++) links.push(s.a[e]!, s.b[e]!, s.w[e]!);
-  } else for (const l of ctx.shareLinks) links.push(l.a, l.b, l.w);
-  for (const l of t.moneyLinks) links.push(l.from, l.to, 0.5);
-  const graph = linkGraph(n, links, 2);
+  const money = new EdgeList();
+  for (const l of t.moneyLinks) money.push(l.from, l.to, 0.5);
+  const graph = linkGraph(n, [ctx.shareLinks, money], 2);
 
   // Closeness per account with its own fold's labels hidden (unlabelled accounts see every label).
   const direct = new Float64Array(n);

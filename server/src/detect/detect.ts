@@ -4,7 +4,7 @@
 // (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts). What the
 // investigator workflow records for each run comes after this, in workflow/detection-run.ts.
 import type { Database } from '../db/database.js';
-import { PAIR_BASE, type SoftLinkKind } from './account-graph.js';
+import { AccountGraph, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
 import type { Reason } from '../model/reasons.js';
@@ -159,9 +159,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   }
   const shareLinks = new EdgeList();
   for (const [p, w] of g.edges) {
-    const a = Math.floor(p / PAIR_BASE);
+    const [a, b] = AccountGraph.unpair(p);
     const ta = toTable[a]!;
-    const tb = toTable[p - a * PAIR_BASE]!;
+    const tb = toTable[b]!;
     if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, w);
   }
   const links = g.edges.size;

@@ -34,44 +34,42 @@ export class EdgeList {
     this.b[this.length] = b;
     this.w[this.length++] = w;
   }
+
+  static from(pairs: { a: number; b: number; w: number }[]): EdgeList {
+    const edges = new EdgeList();
+    for (const p of pairs) edges.push(p.a, p.b, p.w);
+    return edges;
+  }
 }
 
 /**
- * Builds the CSR adjacency from undirected weighted links. A pair given more than once (a shared
- * device and a transfer between the same two accounts) becomes one link whose weight is the sum,
- * capped at `maxWeight`; each account's neighbours keep the order in which their pairs first came.
+ * Builds the CSR adjacency from undirected weighted links, the lists taken in order. A pair given
+ * more than once (a shared device and a transfer between the same two accounts) becomes one link
+ * whose weight is the sum, capped at `maxWeight`; each account's neighbours keep the order in which
+ * their pairs first came.
  */
-export function linkGraph(
-  size: number,
-  links: EdgeList | { a: number; b: number; w: number }[],
-  maxWeight = Infinity,
-): LinkGraph {
-  let edges: EdgeList;
-  if (links instanceof EdgeList) edges = links;
-  else {
-    edges = new EdgeList();
-    for (const l of links) edges.push(l.a, l.b, l.w);
-  }
-  const m = edges.length;
+export function linkGraph(size: number, lists: EdgeList[], maxWeight = Infinity): LinkGraph {
   const degree = new Int32Array(size + 1);
-  for (let e = 0; e < m; e++) {
-    degree[edges.a[e]!]!++;
-    degree[edges.b[e]!]!++;
-  }
+  for (const edges of lists)
+    for (let e = 0; e < edges.length; e++) {
+      degree[edges.a[e]!]!++;
+      degree[edges.b[e]!]!++;
+    }
   const rawOffsets = new Int32Array(size + 1);
   for (let i = 0; i < size; i++) rawOffsets[i + 1] = rawOffsets[i]! + degree[i]!;
   const fill = rawOffsets.slice(0, size);
   const rawTargets = new Int32Array(rawOffsets[size]!);
   const rawWeights = new Float64Array(rawOffsets[size]!);
-  for (let e = 0; e < m; e++) {
-    const a = edges.a[e]!;
-    const b = edges.b[e]!;
-    const w = edges.w[e]!;
-    rawTargets[fill[a]!] = b;
-    rawWeights[fill[a]!++] = w;
-    rawTargets[fill[b]!] = a;
-    rawWeights[fill[b]!++] = w;
-  }
+  for (const edges of lists)
+    for (let e = 0; e < edges.length; e++) {
+      const a = edges.a[e]!;
+      const b = edges.b[e]!;
+      const w = edges.w[e]!;
+      rawTargets[fill[a]!] = b;
+      rawWeights[fill[a]!++] = w;
+      rawTargets[fill[b]!] = a;
+      rawWeights[fill[b]!++] = w;
+    }
   // Merge repeated neighbours in place of their first appearance (slot: where a neighbour went).
   const slot = new Int32Array(size).fill(-1);
   const offsets = new Int32Array(size + 1);
