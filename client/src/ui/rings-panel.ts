@@ -5,7 +5,7 @@ import { gql, messageOf } from '../api/graphql.js';
 import { RingsQuery, type RingSummary } from '../api/queries.js';
 import { onDetected } from './detection.js';
 import { byId } from './dom.js';
-import { parseScoreFilter } from './score-input.js';
+import { readScoreInput } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
 export function initRingsPanel(ws: Workspace): void {
@@ -33,9 +33,7 @@ export function initRingsPanel(ws: Workspace): void {
   };
 
   async function load(append = false) {
-    const minInput = byId<HTMLInputElement>('ring-min');
-    const min = parseScoreFilter('Min score', { value: minInput.value, badInput: minInput.validity.badInput });
-    minInput.setCustomValidity(typeof min === 'string' ? min : '');
+    const min = readScoreInput('Min score', byId<HTMLInputElement>('ring-min'));
     if (append && busy) return;
     const mine = ++seq;
     if (typeof min === 'string') {

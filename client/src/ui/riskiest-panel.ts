@@ -9,7 +9,7 @@ import { RISKIEST_PAGE, RiskiestAccountsQuery, type RiskyAccount } from '../api/
 import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { onDetected, runDetection } from './detection.js';
 import { byId, signedWeight } from './dom.js';
-import { parseScoreFilter } from './score-input.js';
+import { readScoreInput } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
 export function initRiskiestPanel(ws: Workspace): void {
@@ -110,8 +110,7 @@ export function initRiskiestPanel(ws: Workspace): void {
     </div>`;
 
   async function load(append = false): Promise<void> {
-    const min = parseScoreFilter('Min risk', { value: minInput.value, badInput: minInput.validity.badInput });
-    minInput.setCustomValidity(typeof min === 'string' ? min : '');
+    const min = readScoreInput('Min risk', minInput);
     if (typeof min === 'string') {
       rows = [];
       hasNext = false;

@@ -15,3 +15,17 @@ export function parseScoreFilter(name: string, input: { value: string; badInput:
     return (e as Error).message;
   }
 }
+
+/** A number input, as far as reading a score filter needs it (no DOM types here: unit-tested in Node). */
+interface ScoreInput {
+  value: string;
+  validity: { badInput: boolean };
+  setCustomValidity(message: string): void;
+}
+
+/** parseScoreFilter on a number input, whose validity then carries the message (or is cleared). */
+export function readScoreInput(name: string, input: ScoreInput): number | string {
+  const score = parseScoreFilter(name, { value: input.value, badInput: input.validity.badInput });
+  input.setCustomValidity(typeof score === 'string' ? score : '');
+  return score;
+}

@@ -7,7 +7,7 @@ import { gql, messageOf } from '../api/graphql.js';
 import { AttackTypesQuery, TriageQuery, type TriageRow, type TriageStatus } from '../api/workflow-queries.js';
 import { onDetected } from './detection.js';
 import { shortTime } from './dom.js';
-import { parseScoreFilter } from './score-input.js';
+import { readScoreInput } from './score-input.js';
 import type { Workspace } from './workspace.js';
 
 export const STATUSES: TriageStatus[] = ['NEW', 'INVESTIGATING', 'CONFIRMED', 'DISMISSED'];
@@ -119,9 +119,7 @@ export function initTriagePanel(ws: Workspace, box: HTMLElement): void {
               step="0.1"
               .value=${String(filter.minScore)}
               @change=${(e: Event) => {
-                const input = e.target as HTMLInputElement;
-                const min = parseScoreFilter('Min score', { value: input.value, badInput: input.validity.badInput });
-                input.setCustomValidity(typeof min === 'string' ? min : '');
+                const min = readScoreInput('Min score', e.target as HTMLInputElement);
                 if (typeof min === 'string') {
                   sent++; // an answer still on its way is for the old filter
                   shown = [];
