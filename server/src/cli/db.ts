@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { embeddedStatus, startEmbedded, stopEmbedded } from '../db/embedded.js';
-import { readHealth } from '../explore/health.js';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('the embedded Neo4j (ignored when NEO4J_URI is set)');
@@ -39,6 +38,7 @@ export function registerDb(program: Command): void {
       }
       const open = await openDatabase(c, { applySchema: false });
       try {
+        const { readHealth } = await import('../explore/health.js');
         const health = await readHealth(open.db);
         if (opts.json) console.log(JSON.stringify(health.neo4j));
         else if (!health.neo4j.connected) console.log('database not reachable');

@@ -5,8 +5,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { KINDS, type Kind } from '../ingest/fields.js';
 import { readMappingFile } from '../ingest/mapping-file.js';
-import { bulkIngest } from '../ingest/bulk/bulk.js';
-import { ingestFiles, type IngestSummary } from '../ingest/ingest.js';
+import type { IngestSummary } from '../ingest/ingest.js';
 import { planRun } from '../ingest/plan-run.js';
 import { planJson, planText } from '../ingest/plan-text.js';
 import { peakRssMb } from './options.js';
@@ -100,6 +99,7 @@ export function registerIngest(program: Command): void {
         }
         const rejectsDir = opts.rejectsDir ?? path.join(path.dirname(c.embedded.home), 'rejects');
         if (opts.bulk) {
+          const { bulkIngest } = await import('../ingest/bulk/bulk.js');
           const summary = await bulkIngest(c, files, {
             kind: opts.kind,
             mapping,
@@ -111,6 +111,7 @@ export function registerIngest(program: Command): void {
           else printIngest(summary);
           return;
         }
+        const { ingestFiles } = await import('../ingest/ingest.js');
         const open = await openDatabase(c);
         try {
           const summary = await ingestFiles(open.db, files, {

@@ -3,8 +3,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
-import { onShutdown } from '../http/serve.js';
-import { startServer } from '../http/start-server.js';
 
 export function registerServe(program: Command): void {
   program
@@ -12,6 +10,10 @@ export function registerServe(program: Command): void {
     .description('start the GraphQL API and the web app (starts the embedded Neo4j when NEO4J_URI is unset)')
     .option('--demo', 'load generated demo data and run detection when the database is empty')
     .action(async (opts: { demo?: boolean }) => {
+      // The HTTP stack (Express, Apollo, the schema) loads only for this command: other commands
+      // do not pay its ~50 MB (bench/README.md).
+      const { onShutdown } = await import('../http/serve.js');
+      const { startServer } = await import('../http/start-server.js');
       const c = loadConfig();
       const started = Date.now();
       const open = await openDatabase(c);
