@@ -1,7 +1,9 @@
 // client/src/graph/style.ts risk tiers and client/src/ui/score-input.ts: how the web app colours a
-// risk and reads a minimum-risk filter, both from the model's named thresholds.
+// risk and reads a minimum-risk filter, both from the model's named thresholds; client/src/ui/dom.ts
+// signedWeight: how a reason's weight reads.
 import { describe, expect, it } from 'vitest';
 import { COLORS, RISK_BADGE, riskTier } from '../../../client/src/graph/style.js';
+import { signedWeight } from '../../../client/src/ui/dom.js';
 import { parseScoreFilter } from '../../../client/src/ui/score-input.js';
 import { FLAG_THRESHOLD, KEEP_THRESHOLD } from '../../../server/src/model/thresholds.js';
 
@@ -33,5 +35,18 @@ describe('parseScoreFilter', () => {
     expect(read('1.5')).toBe("Min risk must be a number from 0 to 1, got '1.5'");
     expect(read('-0.1')).toBe("Min risk must be a number from 0 to 1, got '-0.1'");
     expect(read('', true)).toBe('Min risk must be a number from 0 to 1.');
+  });
+});
+
+describe('signedWeight', () => {
+  it('shows the sign and two decimals', () => {
+    expect(signedWeight(0.3)).toBe('+0.30');
+    expect(signedWeight(-0.25)).toBe('−0.25');
+    expect(signedWeight(0)).toBe('+0.00');
+  });
+  it('never shows a reason that counted as +0.00', () => {
+    expect(signedWeight(0.004)).toBe('+<0.01');
+    expect(signedWeight(-0.001)).toBe('−<0.01');
+    expect(signedWeight(0.005)).toBe('+0.01');
   });
 });
