@@ -15,7 +15,8 @@ import {
 import { displayLabel, flaggedTags } from '../graph/elements.js';
 import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { PAGE } from '../graph/hub-paging.js';
-import { byId, shortTime, signedWeight } from './dom.js';
+import { byId, shortTime } from './dom.js';
+import { signedWeight } from './weight-text.js';
 import { initHubList } from './hub-list.js';
 import { setStatus } from './status.js';
 import { showRingWorkflow } from './triage-ring.js';

@@ -8,7 +8,8 @@ import { gql, messageOf } from '../api/graphql.js';
 import { RISKIEST_PAGE, RiskiestAccountsQuery, type RiskyAccount } from '../api/queries.js';
 import { RISK_BADGE, riskTier } from '../graph/style.js';
 import { onDetected, runDetection } from './detection.js';
-import { byId, signedWeight } from './dom.js';
+import { byId } from './dom.js';
+import { signedWeight } from './weight-text.js';
 import { readScoreInput } from './score-input.js';
 import type { Workspace } from './workspace.js';
 

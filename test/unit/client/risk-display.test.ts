@@ -1,9 +1,9 @@
 // client/src/graph/style.ts risk tiers and client/src/ui/score-input.ts: how the web app colours a
-// risk and reads a minimum-risk filter, both from the model's named thresholds; client/src/ui/dom.ts
+// risk and reads a minimum-risk filter, both from the model's named thresholds; client/src/ui/weight-text.ts
 // signedWeight: how a reason's weight reads.
 import { describe, expect, it } from 'vitest';
 import { COLORS, RISK_BADGE, riskTier } from '../../../client/src/graph/style.js';
-import { signedWeight } from '../../../client/src/ui/dom.js';
+import { signedWeight } from '../../../client/src/ui/weight-text.js';
 import { parseScoreFilter } from '../../../client/src/ui/score-input.js';
 import { FLAG_THRESHOLD, KEEP_THRESHOLD } from '../../../server/src/model/thresholds.js';
 
