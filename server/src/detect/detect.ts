@@ -27,6 +27,12 @@ export interface DetectOptions {
   /** Rings scoring below this are not persisted (default KEEP_THRESHOLD). */
   keepScore?: number;
   seed?: number;
+  /**
+   * Called with the rings as soon as they are scored and named, before account risk is computed
+   * (a synchronous step of seconds at 1M accounts): the caller can start its reads of those rings'
+   * members then, for Neo4j to answer meanwhile (workflow/detection-run.ts).
+   */
+  onRings?: (rings: { id: string; members: string[] }[]) => void;
 }
 
 export interface DetectedRing {
@@ -89,6 +95,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     phases.memberReads = since(groupingStart) - phases.grouping;
     return { g: graph, groups, activity };
   });
+  // The rings stored by the previous run and the dismissed ones: small, read beside the rest.
+  const previousRead = db.read('detect/previous-rings', {}, { timeoutMs: 0 });
+  const dismissedRead = db.read('detect/dismissed-rings', {}, { timeoutMs: 0 });
   const [{ g, groups, activity }, table, ctx] = await Promise.all([grouped, tableRead, scoreContext(db)]);
   phaseStart = Date.now();
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -137,12 +146,13 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   activity.clear();
   phase('scoring');
 
-  const previous = (await db.read('detect/previous-rings', {}, { timeoutMs: 0 })).map((r) => ({
+  const previous = (await previousRead).map((r) => ({
     id: String(r.id),
     members: r.members as string[],
   }));
   const rings = stableIds(scored, previous);
-  const dismissed = new Set((await db.read('detect/dismissed-rings', {}, { timeoutMs: 0 })).map((r) => String(r.key)));
+  opts.onRings?.(rings);
+  const dismissed = new Set((await dismissedRead).map((r) => String(r.key)));
   const ringOf = new Map<number, AccountRing>();
   for (const r of rings) {
     for (const m of r.members) {
