@@ -7,6 +7,6 @@ CALL {
 }
 CALL {
   MATCH (a:Account) WHERE a.risk IS NOT NULL
-  SET a.risk = null, a.riskReasons = null
+  SET a.risk = null, a.riskReasons = null, a.riskDigest = null
 }
 RETURN 1 AS done

@@ -2,4 +2,4 @@
 // none in this one.
 UNWIND $keys AS key
 MATCH (a:Account {key: key})
-SET a.risk = null, a.riskReasons = null
+SET a.risk = null, a.riskReasons = null, a.riskDigest = null

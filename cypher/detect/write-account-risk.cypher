@@ -1,5 +1,5 @@
-// Persists account risk: the score and its reasons (JSON text) on each scored account. Setting a
-// property to the value it already has writes nothing, so a run over unchanged data commits little.
+// Persists account risk: the score, its reasons (JSON text) and their digest (detect/persist.ts) on
+// each account whose risk changed since the previous run.
 UNWIND $rows AS row
 MATCH (a:Account {key: row.key})
-SET a.risk = row.risk, a.riskReasons = row.reasons
+SET a.risk = row.risk, a.riskReasons = row.reasons, a.riskDigest = row.digest

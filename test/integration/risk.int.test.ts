@@ -131,9 +131,12 @@ describe('account risk', () => {
       1,
     );
     const before = await stored();
-    await detectRings(db);
+    const again = await detectRings(db);
     const after = await stored();
     expect(after.get(unscored[0]!)).toBe('null null');
+    // Nothing else changed, so nothing else was written: the unchanged risks were skipped by digest.
+    expect(again.stats.riskCleared).toBe(1);
+    expect(again.stats.riskWritten).toBe(0);
     // The API shows it as it shows any account detection found nothing on.
     expect(await riskOf(unscored[0]!)).toEqual(await riskOf(unscored[1] ?? unscored[0]!));
     expect((await riskOf(unscored[0]!)).riskReasons).toEqual([]);

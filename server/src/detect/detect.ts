@@ -58,6 +58,9 @@ export interface DetectResult {
     linkedAccounts: number;
     links: number;
     candidates: number;
+    /** Accounts whose stored risk this run wrote (new or changed) and cleared (no risk any more). */
+    riskWritten: number;
+    riskCleared: number;
     peakRssMb: number;
     /**
      * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
@@ -190,7 +193,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       });
   }
   accounts.sort((a, b) => b.risk - a.risk);
-  await writeResult(db, rings, accounts);
+  const written = await writeResult(db, rings, accounts);
   phase('write');
   return {
     rings,
@@ -202,6 +205,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       linkedAccounts: g.keys.length,
       links,
       candidates: groups.length,
+      ...written,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       phases,
     },

@@ -66,7 +66,7 @@ function flagTag(audit: Plain): string | null {
   }
 }
 
-const HIDDEN = new Set(['key', 'tags', 'risk', 'flags']);
+const HIDDEN = new Set(['key', 'tags', 'risk', 'riskDigest', 'flags']);
 
 export function toGraphNode(n: PlainNode): GraphNode {
   const type = nodeLabel(n);

@@ -18,6 +18,7 @@ export const RESERVED_ACCOUNT_PROPS: readonly string[] = [
   'firstOrderAt',
   'risk',
   'riskReasons',
+  'riskDigest',
   'ringScore',
 ];
 
