@@ -1,10 +1,11 @@
-// Replaces the stored detection result in one transaction: the rings with their reasons, and each
-// account's risk with its reasons. Accounts are not cleared first: only accounts whose risk or
-// reasons changed are written, and only accounts that lost their risk are cleared, so re-running
-// detection over unchanged data sends and commits little. Each written account also gets
-// `riskDigest`, a fingerprint of its risk and reasons that the next run reads back to skip the
-// unchanged ones: at 1M accounts, sending 287k unchanged risks (62 MB of reasons) to be matched and
-// compared took 14.8 s of a 20 s write step. Only detection writes an account's risk.
+// Replaces the stored detection result: the rings with their reasons in one transaction, then each
+// account's risk with its reasons in bounded transactions (see writeResult). Accounts are not
+// cleared first: only accounts whose risk or reasons changed are written, and only accounts that
+// lost their risk are cleared, so re-running detection over unchanged data sends and commits
+// little. Each written account also gets `riskDigest`, a fingerprint of its risk and reasons that
+// the next run reads back to skip the unchanged ones: at 1M accounts, sending 287k unchanged risks
+// (62 MB of reasons) to be matched and compared took 14.8 s of a 20 s write step. Only detection
+// writes an account's risk.
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import type { Reason } from '../model/reasons.js';
@@ -15,17 +16,29 @@ export function riskDigest(risk: number, reasons: string): string {
 }
 
 const ACCOUNTS_PER_STATEMENT = 5000;
+/**
+ * Account risks are written this many to a transaction. One transaction for all of them held every
+ * change in Neo4j's memory until the commit: at 1M accounts (287k risks, their reasons and digests)
+ * it passed the server's 2 GB transaction memory cap and the whole run failed.
+ */
+const ACCOUNTS_PER_TRANSACTION = 25_000;
 
-/** Writes the result; says how many accounts' risk it wrote and cleared (the rest were unchanged). */
+/**
+ * Writes the result; says how many accounts' risk it wrote and cleared (the rest were unchanged).
+ * The rings are replaced in one transaction; account risks follow in transactions of
+ * ACCOUNTS_PER_TRANSACTION, so a reader may briefly see some accounts with the previous run's risk,
+ * and a run that fails part way leaves them so until the next run (which writes what differs).
+ */
 export async function writeResult(
   db: Database,
   rings: { id: string; score: number; size: number; members: string[]; reasons: Reason[] }[],
   accounts: { id: string; risk: number; reasons: Reason[] }[],
 ): Promise<{ riskWritten: number; riskCleared: number }> {
-  let riskWritten = 0;
-  let riskCleared = 0;
+  // Accounts holding a risk from an earlier run, with the digest of what they hold.
+  const held = new Map<string, unknown>();
   await db.writeTx(
     async (tx) => {
+      held.clear();
       await tx.run('detect/clear-rings');
       for (let i = 0; i < rings.length; i += 500) {
         await tx.run('detect/write-rings', {
@@ -39,33 +52,46 @@ export async function writeResult(
           })),
         });
       }
-      // Accounts holding a risk from an earlier run, with the digest of what they hold.
-      const held = new Map<string, unknown>();
       for (const r of await tx.run('detect/risk-holders')) held.set(String(r.key), r.digest);
-      let rows: { key: string; risk: number; reasons: string; digest: string }[] = [];
-      const flush = async () => {
-        if (!rows.length) return;
-        await tx.run('detect/write-account-risk', { rows });
-        riskWritten += rows.length;
-        rows = [];
-      };
-      for (const a of accounts) {
-        const reasons = JSON.stringify(a.reasons);
-        const digest = riskDigest(a.risk, reasons);
-        const before = held.get(a.id);
-        held.delete(a.id);
-        if (before === digest) continue;
-        rows.push({ key: a.id, risk: a.risk, reasons, digest });
-        if (rows.length >= ACCOUNTS_PER_STATEMENT) await flush();
-      }
-      await flush();
-      // What is left held a risk and has none in this run.
-      const stale = [...held.keys()];
-      for (let i = 0; i < stale.length; i += ACCOUNTS_PER_STATEMENT)
-        await tx.run('detect/clear-account-risk', { keys: stale.slice(i, i + ACCOUNTS_PER_STATEMENT) });
-      riskCleared = stale.length;
     },
     { timeoutMs: 0 },
   );
-  return { riskWritten, riskCleared };
+  let riskWritten = 0;
+  let rows: { key: string; risk: number; reasons: string; digest: string }[] = [];
+  const flush = async () => {
+    if (!rows.length) return;
+    const chunk = rows;
+    rows = [];
+    await db.writeTx(
+      async (tx) => {
+        for (let i = 0; i < chunk.length; i += ACCOUNTS_PER_STATEMENT)
+          await tx.run('detect/write-account-risk', { rows: chunk.slice(i, i + ACCOUNTS_PER_STATEMENT) });
+      },
+      { timeoutMs: 0 },
+    );
+    riskWritten += chunk.length;
+  };
+  for (const a of accounts) {
+    const reasons = JSON.stringify(a.reasons);
+    const digest = riskDigest(a.risk, reasons);
+    const before = held.get(a.id);
+    held.delete(a.id);
+    if (before === digest) continue;
+    rows.push({ key: a.id, risk: a.risk, reasons, digest });
+    if (rows.length >= ACCOUNTS_PER_TRANSACTION) await flush();
+  }
+  await flush();
+  // What is left held a risk and has none in this run.
+  const stale = [...held.keys()];
+  for (let i = 0; i < stale.length; i += ACCOUNTS_PER_TRANSACTION) {
+    const keys = stale.slice(i, i + ACCOUNTS_PER_TRANSACTION);
+    await db.writeTx(
+      async (tx) => {
+        for (let j = 0; j < keys.length; j += ACCOUNTS_PER_STATEMENT)
+          await tx.run('detect/clear-account-risk', { keys: keys.slice(j, j + ACCOUNTS_PER_STATEMENT) });
+      },
+      { timeoutMs: 0 },
+    );
+  }
+  return { riskWritten, riskCleared: stale.length };
 }
