@@ -101,6 +101,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   // The rings stored by the previous run and the dismissed ones: small, read beside the rest.
   const previousRead = db.read('detect/previous-rings', {}, { timeoutMs: 0 });
   const dismissedRead = db.read('detect/dismissed-rings', {}, { timeoutMs: 0 });
+  // Awaited after scoring; if a big read fails first, their failure must not count as unhandled.
+  previousRead.catch(() => {});
+  dismissedRead.catch(() => {});
   const [{ g, groups, activity }, table, ctx] = await Promise.all([grouped, tableRead, scoreContext(db)]);
   phaseStart = Date.now();
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
