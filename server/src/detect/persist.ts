@@ -26,8 +26,9 @@ const ACCOUNTS_PER_TRANSACTION = 25_000;
 /**
  * Writes the result; says how many accounts' risk it wrote and cleared (the rest were unchanged).
  * The rings are replaced in one transaction; account risks follow in transactions of
- * ACCOUNTS_PER_TRANSACTION, so a reader may briefly see some accounts with the previous run's risk,
- * and a run that fails part way leaves them so until the next run (which writes what differs).
+ * ACCOUNTS_PER_TRANSACTION, two at a time, so a reader may briefly see some accounts with the
+ * previous run's risk, and a run that fails part way leaves them so until the next run (which
+ * writes what differs).
  */
 export async function writeResult(
   db: Database,
@@ -56,20 +57,32 @@ export async function writeResult(
     },
     { timeoutMs: 0 },
   );
+  // Two transactions at a time: Neo4j executes one while the other commits, and Node prepares the
+  // next rows meanwhile (the accounts are distinct, so they never wait on each other's locks).
   let riskWritten = 0;
+  const inFlight = new Set<Promise<void>>();
   let rows: { key: string; risk: number; reasons: string; digest: string }[] = [];
   const flush = async () => {
     if (!rows.length) return;
     const chunk = rows;
     rows = [];
-    await db.writeTx(
-      async (tx) => {
-        for (let i = 0; i < chunk.length; i += ACCOUNTS_PER_STATEMENT)
-          await tx.run('detect/write-account-risk', { rows: chunk.slice(i, i + ACCOUNTS_PER_STATEMENT) });
-      },
-      { timeoutMs: 0 },
+    const written = db
+      .writeTx(
+        async (tx) => {
+          for (let i = 0; i < chunk.length; i += ACCOUNTS_PER_STATEMENT)
+            await tx.run('detect/write-account-risk', { rows: chunk.slice(i, i + ACCOUNTS_PER_STATEMENT) });
+        },
+        { timeoutMs: 0 },
+      )
+      .then(() => {
+        riskWritten += chunk.length;
+      });
+    inFlight.add(written);
+    written.then(
+      () => inFlight.delete(written),
+      () => {}, // stays in the set: Promise.all below reports it
     );
-    riskWritten += chunk.length;
+    if (inFlight.size >= 2) await Promise.race(inFlight);
   };
   for (const a of accounts) {
     const reasons = JSON.stringify(a.reasons);
@@ -81,6 +94,7 @@ export async function writeResult(
     if (rows.length >= ACCOUNTS_PER_TRANSACTION) await flush();
   }
   await flush();
+  await Promise.all(inFlight);
   // What is left held a risk and has none in this run.
   const stale = [...held.keys()];
   for (let i = 0; i < stale.length; i += ACCOUNTS_PER_TRANSACTION) {
