@@ -190,8 +190,9 @@ if (scales.length) {
       'Detection by step (wall seconds). graph (identifiers and soft signals streamed into the account graph), ' +
         'riskFeatures (the per-account table, read in key ranges at once) and memberReads (candidate members’ ' +
         'tools and APIs, after grouping) are read side by side, each timed from its own start; the steps after ' +
-        'them run one after another. "first run": right after a load (nothing stored by an earlier run), on a ' +
-        'database just started; "again": the same detection once more on the warm database.',
+        'them run one after another. "first run": right after a load (nothing stored by an earlier run): for a ' +
+        '-tx run on the database the transactional ingest has just filled (how the 2026-11-25 rows were measured), ' +
+        'otherwise on a database just started (a cold JVM); "again": the same detection once more on the warm database.',
       '',
     );
     out.push(
@@ -222,7 +223,7 @@ if (scales.length) {
   }
   for (const d of scales.filter((x: Json) => x.ingest)) {
     out.push(
-      `Rows/s by file at ${d.accounts}: ${d.ingest.perFile
+      `Rows/s by file, ${d.run}: ${d.ingest.perFile
         .filter((f: Json) => f.rows > 10000)
         .map((f: Json) => `${f.file} ${f.rowsPerSecond}`)
         .join(', ')}.`,
