@@ -13,6 +13,7 @@ import { startApp, type App } from '../helpers/app.js';
 import { SCREENSHOT_DIR } from '../helpers/browser.js';
 import { loadDataset } from '../helpers/dataset.js';
 import type { RunningServer } from '../helpers/server.js';
+import { signedWeight } from '../../client/src/ui/weight-text.js';
 
 let app: App;
 let db: Database;
@@ -123,7 +124,9 @@ describe('riskiest accounts', () => {
     const texts = await reasons.allTextContents();
     top.riskReasons.forEach((r, i) => {
       expect(texts[i]).toContain(r.code);
-      expect(texts[i]).toContain(`${r.weight < 0 ? '−' : '+'}${Math.abs(r.weight).toFixed(2)}`);
+      expect(texts[i]).toContain(signedWeight(r.weight));
+      // A reason that counted never reads as if it had not: "+<0.01", not "+0.00".
+      if (r.weight !== 0) expect(texts[i]).not.toMatch(/[+−]0\.00/);
       expect(texts[i]).toContain(r.detail);
     });
     expect(await page.locator('#details h3 .risk-badge').textContent()).toBe(top.risk.toFixed(2));
