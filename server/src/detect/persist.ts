@@ -23,6 +23,17 @@ const ACCOUNTS_PER_STATEMENT = 5000;
  */
 const ACCOUNTS_PER_TRANSACTION = 25_000;
 
+/** Runs `statement` over `items` in one transaction, ACCOUNTS_PER_STATEMENT items at a time as `param`. */
+async function inOneTransaction(db: Database, statement: string, param: string, items: unknown[]): Promise<void> {
+  await db.writeTx(
+    async (tx) => {
+      for (let i = 0; i < items.length; i += ACCOUNTS_PER_STATEMENT)
+        await tx.run(statement, { [param]: items.slice(i, i + ACCOUNTS_PER_STATEMENT) });
+    },
+    { timeoutMs: 0 },
+  );
+}
+
 /**
  * Writes the result; says how many accounts' risk it wrote and cleared (the rest were unchanged).
  * The rings are replaced in one transaction; account risks follow in transactions of
@@ -66,17 +77,9 @@ export async function writeResult(
     if (!rows.length) return;
     const chunk = rows;
     rows = [];
-    const written = db
-      .writeTx(
-        async (tx) => {
-          for (let i = 0; i < chunk.length; i += ACCOUNTS_PER_STATEMENT)
-            await tx.run('detect/write-account-risk', { rows: chunk.slice(i, i + ACCOUNTS_PER_STATEMENT) });
-        },
-        { timeoutMs: 0 },
-      )
-      .then(() => {
-        riskWritten += chunk.length;
-      });
+    const written = inOneTransaction(db, 'detect/write-account-risk', 'rows', chunk).then(() => {
+      riskWritten += chunk.length;
+    });
     inFlight.add(written);
     written.then(
       () => inFlight.delete(written),
@@ -98,14 +101,7 @@ export async function writeResult(
   // What is left held a risk and has none in this run.
   const stale = [...held.keys()];
   for (let i = 0; i < stale.length; i += ACCOUNTS_PER_TRANSACTION) {
-    const keys = stale.slice(i, i + ACCOUNTS_PER_TRANSACTION);
-    await db.writeTx(
-      async (tx) => {
-        for (let j = 0; j < keys.length; j += ACCOUNTS_PER_STATEMENT)
-          await tx.run('detect/clear-account-risk', { keys: keys.slice(j, j + ACCOUNTS_PER_STATEMENT) });
-      },
-      { timeoutMs: 0 },
-    );
+    await inOneTransaction(db, 'detect/clear-account-risk', 'keys', stale.slice(i, i + ACCOUNTS_PER_TRANSACTION));
   }
   return { riskWritten, riskCleared: stale.length };
 }
