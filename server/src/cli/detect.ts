@@ -12,10 +12,18 @@ export function registerDetect(program: Command): void {
     .option('--max-share <n>', 'identifiers shared by more accounts are crowds, not links', '50')
     .option('--keep-score <x>', 'rings scoring below this (0 to 1) are not kept', String(KEEP_THRESHOLD))
     .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
+    .option(
+      '--engine <where>',
+      'where the per-account features are summed: db (ringscope\'s procedure in Neo4j), cypher, or auto (db when the database has it)',
+      'auto',
+    )
     .option('--json', 'print rings as JSON')
-    .action(async (opts: { maxShare: string; keepScore: string; splitAbove: string; json?: boolean }) => {
+    .action(async (opts: { maxShare: string; keepScore: string; splitAbove: string; engine: string; json?: boolean }) => {
       const { detectRings } = await import('../workflow/detection-run.js');
       const keepScore = scoreOption('--keep-score', opts.keepScore);
+      const engine = opts.engine;
+      if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher')
+        throw new Error(`--engine must be auto, db or cypher, got '${engine}'`);
       const open = await openDatabase(loadConfig());
       try {
         // Batch work: no API query timeout (a slow machine makes detection slower, not failed).
@@ -23,6 +31,7 @@ export function registerDetect(program: Command): void {
           maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
           maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
           keepScore,
+          engine,
         });
         if (opts.json) {
           printJsonLine({
@@ -38,7 +47,8 @@ export function registerDetect(program: Command): void {
         const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);
         console.log(
           `${result.rings.length} rings (${flagged.length} scoring >= ${FLAG_THRESHOLD}, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
-            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB`,
+            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB; ` +
+            `features summed ${result.stats.engineNote}`,
         );
         for (const r of result.rings.slice(0, 15)) {
           console.log(

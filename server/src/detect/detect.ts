@@ -12,7 +12,7 @@ import { KEEP_THRESHOLD } from '../model/thresholds.js';
 import { LINK_THRESHOLD } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
-import { readRiskFeatures } from './risk-features.js';
+import { readRiskFeatures, type FeatureEngine } from './risk-features.js';
 import { EdgeList } from './fraud-proximity.js';
 import { buildAccountGraph } from './signals.js';
 import { identifiersByGroup, memberFeatures, readMemberActivity, scoreContext } from './ring-inputs.js';
@@ -27,6 +27,13 @@ export interface DetectOptions {
   /** Rings scoring below this are not persisted (default KEEP_THRESHOLD). */
   keepScore?: number;
   seed?: number;
+  /**
+   * Where the per-account feature table is summed: 'db' in the database by ringscope's procedure
+   * (the embedded launcher registers it; an external Neo4j has it only where the plugin is
+   * installed), 'cypher' by the portable Cypher statement, 'auto' (default) the procedure when the
+   * database offers it. The two give the same table (integration test).
+   */
+  engine?: 'auto' | FeatureEngine;
   /**
    * Called with the rings as soon as they are scored and named, before account risk is computed
    * (a synchronous step of seconds at 1M accounts): the caller can start its reads of those rings'
@@ -62,6 +69,9 @@ export interface DetectResult {
     riskWritten: number;
     riskCleared: number;
     peakRssMb: number;
+    /** Where the feature table was summed, and why there. */
+    engine: FeatureEngine;
+    engineNote: string;
     /**
      * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
      * APIs of candidate members, after grouping) overlap: each is timed from when it started.
@@ -86,7 +96,14 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const reads = Date.now();
   const since = (t: number) => (Date.now() - t) / 1000;
   const graphRead = buildAccountGraph(db, maxShare).then((graph) => ((phases.graph = since(reads)), graph));
-  const tableRead = readRiskFeatures(db).then((t) => ((phases.riskFeatures = since(reads)), t));
+  // Engine is chosen while the graph read starts (one short SHOW PROCEDURES).
+  const engine = await chooseEngine(db, opts.engine ?? 'auto').catch((e: unknown) => {
+    graphRead.catch(() => {});
+    throw e;
+  });
+  const tableRead = readRiskFeatures(db, { engine: engine.engine }).then(
+    (t) => ((phases.riskFeatures = since(reads)), t),
+  );
   const grouped = graphRead.then(async (graph) => {
     const groupingStart = Date.now();
     const groups = groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
@@ -210,7 +227,27 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       candidates: groups.length,
       ...written,
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      engine: engine.engine,
+      engineNote: engine.note,
       phases,
     },
   };
+}
+
+/** The procedure that sums the feature table in the database (neo4j/…/AccountRiskFeatures.java). */
+const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
+
+/** Picks where the feature table is summed; 'db' refuses, naming the database, when the procedure is missing. */
+async function chooseEngine(
+  db: Database,
+  wanted: 'auto' | FeatureEngine,
+): Promise<{ engine: FeatureEngine; note: string }> {
+  if (wanted === 'cypher') return { engine: 'cypher', note: 'Cypher, as asked (--engine cypher)' };
+  const names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
+  if (names.includes(FEATURE_PROCEDURE)) return { engine: 'db', note: `in the database (${FEATURE_PROCEDURE})` };
+  const missing =
+    `this Neo4j has no ${FEATURE_PROCEDURE} procedure (the embedded launcher registers it; on a server of your own, ` +
+    `put neo4j/target/ringscope-neo4j-0.1.0.jar in its plugins folder)`;
+  if (wanted === 'db') throw new Error(`detect --engine db: ${missing}`);
+  return { engine: 'cypher', note: `Cypher: ${missing}` };
 }

@@ -125,16 +125,154 @@ async function keyRanges(db: Database, parts: number, splitFrom: number): Promis
   return bounds.slice(0, -1).map((from, k) => [from, bounds[k + 1]!]);
 }
 
+/** Where the per-account table is summed: the launcher's procedure, or the Cypher statement. */
+export type FeatureEngine = 'db' | 'cypher';
+
 export interface ReadOptions {
   /** Key ranges read at once (default RANGES). */
   ranges?: number;
   /** Fewest accounts to split the read at all (default RANGE_MIN_ACCOUNTS). */
   splitFrom?: number;
+  /** Where the per-account sums are worked out (default 'cypher'; detection picks 'db' when offered). */
+  engine?: FeatureEngine;
+}
+
+/** One account's values, from either source. */
+interface AccountValues {
+  key: string;
+  label: unknown;
+  tags: string[];
+  /** SUMMED_IN_CYPHER, in order. */
+  summed: ArrayLike<number>;
+  summedAt: number;
+  registered: number | null;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  firstOrder: number | null;
+  firstPayment: number | null;
+  referredOut: number;
+  referredIn: number;
+  identifierBurst: number;
+  numeric: [string, number][];
+}
+
+/** The fields of each account in a chunk of account-risk-features-in-db (AccountRiskFeatures.FIELDS). */
+const CHUNK_FIELDS = [
+  ...SUMMED_IN_CYPHER,
+  'registered',
+  'firstSeen',
+  'lastSeen',
+  'firstOrder',
+  'firstPayment',
+  'referredOut',
+  'referredIn',
+  'identifierBurst',
+] as const;
+const AT = Object.fromEntries(CHUNK_FIELDS.map((f, i) => [f, i])) as Record<(typeof CHUNK_FIELDS)[number], number>;
+
+function addAccount(part: RangeRows, v: AccountValues): void {
+  const i = part.keys.length;
+  part.keys.push(v.key);
+  part.labels.push(v.label === 'fraud' || v.label === 'legit' ? v.label : null);
+  part.tags.push(v.tags);
+  for (let k = 0; k < part.summed.length; k++) part.summed[k]!.push(Number(v.summed[v.summedAt + k]));
+  let firstPay = v.firstOrder === null ? Infinity : v.firstOrder;
+  if (v.firstPayment !== null) firstPay = Math.min(firstPay, v.firstPayment);
+  const first = v.registered ?? v.firstSeen;
+  const own: Partial<Record<BaseFeature, number>> = {
+    identifierBurst: v.identifierBurst,
+    referredOut: v.referredOut,
+    referredIn: v.referredIn,
+    activeDays: first !== null && v.lastSeen !== null ? (v.lastSeen - first) / DAY : 0,
+  };
+  // Money flow, payee bursts and velocity are filled in after the transfer pass.
+  FROM_ROWS_AND_LINKS.forEach((k, c) => part.perRow[c]!.push(own[k] ?? 0));
+  part.registered.push(v.registered === null ? NaN : v.registered);
+  part.firstPayment.push(firstPay);
+  for (const [name, value] of v.numeric) {
+    let col = part.props.get(name);
+    if (!col) part.props.set(name, (col = []));
+    col.push([i, value]);
+  }
+}
+
+const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const timeOrNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** One record of account-risk-features.cypher. */
+function fromCypherRow(row: Record<string, unknown>): AccountValues {
+  return {
+    key: String(row.key),
+    label: row.label,
+    tags: (row.tags as string[]) ?? [],
+    summed: row.counts as number[],
+    summedAt: 0,
+    registered: orNull(row.registered),
+    firstSeen: orNull(row.firstSeen),
+    lastSeen: orNull(row.lastSeen),
+    firstOrder: orNull(row.firstOrder),
+    firstPayment: orNull(row.firstPayment),
+    referredOut: Number(row.referredOut),
+    referredIn: Number(row.referredIn),
+    identifierBurst: maxWithin(row.idTimes as number[], DAY),
+    numeric: (row.numeric as [string, unknown][]).map(([k, v]) => [k, Number(v)]),
+  };
+}
+
+/** A chunk's numbers: little-endian 64-bit floats as base64 text (see AccountRiskFeatures.Chunk). */
+export function decodeNumbers(text: string): Float64Array {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 8 !== 0) throw new Error(`a chunk of account features holds ${bytes.length} bytes, not whole numbers`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out = new Float64Array(bytes.length / 8);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
+  return out;
+}
+
+/** The accounts of one record of account-risk-features-in-db, in order. */
+function* fromChunk(row: Record<string, unknown>): Generator<AccountValues> {
+  const fields = row.fields as string[];
+  if (fields.length !== CHUNK_FIELDS.length || fields.some((f, i) => f !== CHUNK_FIELDS[i]))
+    throw new Error(
+      `the database's ringscope.accountRiskFeatures sends [${fields.join(', ')}], this ringscope reads ` +
+        `[${CHUNK_FIELDS.join(', ')}]: install the plugin built from this checkout (npm run build:neo4j) or run detect --engine cypher`,
+    );
+  const keys = row.keys as string[];
+  const numbers = decodeNumbers(String(row.numbers));
+  const numeric = new Map<number, [string, number][]>();
+  for (const [at, name, value] of row.numeric as [number, string, number][]) {
+    let list = numeric.get(Number(at));
+    if (!list) numeric.set(Number(at), (list = []));
+    list.push([name, Number(value)]);
+  }
+  const width = CHUNK_FIELDS.length;
+  if (numbers.length !== keys.length * width)
+    throw new Error(`a chunk of ${keys.length} accounts' features holds ${numbers.length} numbers, not ${keys.length * width}`);
+  for (let i = 0; i < keys.length; i++) {
+    const at = i * width;
+    yield {
+      key: String(keys[i]),
+      label: (row.labels as unknown[])[i],
+      tags: (row.tags as string[][])[i] ?? [],
+      summed: numbers,
+      summedAt: at,
+      registered: timeOrNull(numbers[at + AT.registered]!),
+      firstSeen: timeOrNull(numbers[at + AT.firstSeen]!),
+      lastSeen: timeOrNull(numbers[at + AT.lastSeen]!),
+      firstOrder: timeOrNull(numbers[at + AT.firstOrder]!),
+      firstPayment: timeOrNull(numbers[at + AT.firstPayment]!),
+      referredOut: numbers[at + AT.referredOut]!,
+      referredIn: numbers[at + AT.referredIn]!,
+      identifierBurst: numbers[at + AT.identifierBurst]!,
+      numeric: numeric.get(i) ?? [],
+    };
+  }
 }
 
 export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Promise<FeatureTable> {
   // Strong identifiers (and e-mail) share like an operator's own; addresses and IPs weakly.
   const strongTypes = [...STRONG_LABELS, 'Email'].map((l) => REL_OF_LABEL[l]!);
+  const inDb = opts.engine === 'db';
   const params = {
     benignTags: BENIGN_TAGS,
     riskyTags: RISKY_TAGS,
@@ -143,6 +281,7 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
     toolCategories: FRAUD_TOOL_CATEGORIES,
     strongTypes,
     notFeatures: RESERVED_ACCOUNT_PROPS,
+    ...(inDb ? { burstWindowMs: DAY } : {}),
   };
   const ranges = await keyRanges(db, opts.ranges ?? RANGES, opts.splitFrom ?? RANGE_MIN_ACCOUNTS);
   const parts = await Promise.all(
@@ -158,34 +297,13 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
         props: new Map(),
       };
       await db.stream(
-        'detect/account-risk-features',
+        inDb ? 'detect/account-risk-features-in-db' : 'detect/account-risk-features',
         { ...params, from, to },
-        (row) => {
-          const i = part.keys.length;
-          part.keys.push(String(row.key));
-          part.labels.push(row.label === 'fraud' || row.label === 'legit' ? row.label : null);
-          part.tags.push((row.tags as string[]) ?? []);
-          const counts = row.counts as number[];
-          for (let k = 0; k < part.summed.length; k++) part.summed[k]!.push(Number(counts[k]));
-          let firstPay = row.firstOrder === null ? Infinity : Number(row.firstOrder);
-          if (row.firstPayment !== null) firstPay = Math.min(firstPay, Number(row.firstPayment));
-          const first = row.registered ?? row.firstSeen;
-          const own: Partial<Record<BaseFeature, number>> = {
-            identifierBurst: maxWithin(row.idTimes as number[], DAY),
-            referredOut: Number(row.referredOut),
-            referredIn: Number(row.referredIn),
-            activeDays: first !== null && row.lastSeen !== null ? (Number(row.lastSeen) - Number(first)) / DAY : 0,
-          };
-          // Money flow, payee bursts and velocity are filled in after the transfer pass.
-          FROM_ROWS_AND_LINKS.forEach((k, c) => part.perRow[c]!.push(own[k] ?? 0));
-          part.registered.push(row.registered === null ? NaN : Number(row.registered));
-          part.firstPayment.push(firstPay);
-          for (const [name, v] of row.numeric as [string, number][]) {
-            let col = part.props.get(name);
-            if (!col) part.props.set(name, (col = []));
-            col.push([i, Number(v)]);
-          }
-        },
+        inDb
+          ? (row) => {
+              for (const v of fromChunk(row)) addAccount(part, v);
+            }
+          : (row) => addAccount(part, fromCypherRow(row)),
         { timeoutMs: 0 },
       );
       return part;

@@ -20,6 +20,8 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs Neo4j Community embedded with only the Bolt connector, on loopback, for ringscope.
@@ -113,6 +115,7 @@ public final class Launcher {
             fail("database did not become available within 120 s (see " + home.resolve("logs") + ")");
         }
         setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+        registerProcedures(db);
 
         String version = org.neo4j.kernel.internal.Version.getNeo4jVersion();
         System.out.printf("%s bolt://%s:%d version=%s home=%s pid=%d startMs=%d%n", READY, address, port, version,
@@ -134,6 +137,19 @@ public final class Launcher {
             watcher.start();
         }
         stopped.await();
+    }
+
+    /**
+     * Registers ringscope's own read procedures (detection's feature table computed inside the
+     * database); detection finds them with SHOW PROCEDURES and reads the Cypher statements otherwise.
+     */
+    private static void registerProcedures(GraphDatabaseService db) {
+        GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+        try {
+            procedures.registerProcedure(AccountRiskFeatures.class);
+        } catch (Exception e) {
+            fail("could not register ringscope's procedures: " + e.getMessage());
+        }
     }
 
     /** Sets the neo4j user's password; embedded access to the system database needs no login. */

@@ -1,0 +1,362 @@
+package ringscope.neo4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * The per-account risk feature table of cypher/detect/account-risk-features.cypher, computed with the
+ * Core API instead of Cypher: the same rows, columns and sums (an integration test compares the two
+ * account by account), several times faster because Neo4j Community runs Cypher on its slotted
+ * runtime, row by row. Registered by the embedded launcher only; against an external Neo4j detection
+ * reads the Cypher statement instead. Rows stream out as Bolt asks for them, so the table is never
+ * held in the database's heap.
+ */
+public final class AccountRiskFeatures {
+    private static final Label ACCOUNT = Label.label("Account");
+    private static final RelationshipType REFERRED = RelationshipType.withName("REFERRED");
+    /** The relationships read from each account, in the order of the Cypher statement's pattern. */
+    private static final String[] READ_TYPES = {
+        "USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP", "RAN", "BOUGHT_FROM"
+    };
+    /** Identifier links: an identifier's degree counts these, from any node. */
+    private static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(READ_TYPES, 0, 6)
+            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
+    private static final RelationshipType[] READ = Arrays.stream(READ_TYPES)
+            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
+    private static final double LOG2 = Math.log(2);
+
+    @Context
+    public Transaction tx;
+
+    /** One account's values, as account-risk-features.cypher returns them. */
+    private static final class Row {
+        String key;
+        Long registered;
+        Long firstSeen;
+        Long lastSeen;
+        Long firstOrder;
+        Object label;
+        List<String> tags;
+        List<Object> counts;
+        List<Long> idTimes;
+        Long firstPayment;
+        long referredOut;
+        long referredIn;
+        List<List<Object>> numeric;
+    }
+
+    /**
+     * The numbers sent for each account, in this order: the 17 sums of the Cypher statement's
+     * `counts`, then its times and referral counts, then the identifier burst (most identifiers first
+     * used within the burst window) worked out here from `idTimes`, so the times need not be sent.
+     */
+    static final List<String> FIELDS = List.of(
+            "cards", "devices", "phones", "emails", "addresses", "ips", "sharedStrong", "sharedWeak", "payments",
+            "orderAmount", "declines", "chargebacks", "refunds", "failures", "proxyIps", "smsPhones", "fraudTools",
+            "registered", "firstSeen", "lastSeen", "firstOrder", "firstPayment", "referredOut", "referredIn",
+            "identifierBurst");
+
+    /**
+     * Up to CHUNK accounts in one record. `numbers` holds FIELDS.size() values per account (NaN for a
+     * missing time) as little-endian 64-bit floats, base64 text: the JavaScript driver unpacks a list
+     * of floats, and a byte array, a byte at a time through its own buffers, which cost the Node
+     * process ~7 s for the 25M numbers of 1M accounts; text it decodes natively. `numeric` holds
+     * [account's position in the chunk, property, value] for the numeric properties a mapping loaded.
+     */
+    public static final class Chunk {
+        public List<String> fields;
+        public List<String> keys;
+        public List<Object> labels;
+        public List<List<String>> tags;
+        public String numbers;
+        public List<List<Object>> numeric;
+    }
+
+    /** A chunk being filled; `numbers` is encoded when it is full. */
+    private static final class Filling {
+        final Chunk chunk = new Chunk();
+        final ByteBuffer numbers = ByteBuffer.allocate(CHUNK * FIELDS.size() * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+        Chunk done() {
+            numbers.flip();
+            byte[] bytes = new byte[numbers.remaining()];
+            numbers.get(bytes);
+            chunk.numbers = Base64.getEncoder().encodeToString(bytes);
+            return chunk;
+        }
+    }
+
+    private static final int CHUNK = 1000;
+
+    @Procedure(name = "ringscope.accountRiskFeatures", mode = Mode.READ)
+    @Description("Per-account risk features (see cypher/detect/account-risk-features-in-db.cypher), for account keys from <= key < to, in chunks.")
+    public Stream<Chunk> accountRiskFeatures(@Name("from") String from, @Name("to") String to,
+            @Name("params") Map<String, Object> params) {
+        Params p = new Params(params);
+        ResourceIterator<Node> accounts = tx.findNodes(ACCOUNT);
+        java.util.Iterator<Chunk> chunks = new java.util.Iterator<>() {
+            private Chunk next = advance();
+
+            private Chunk advance() {
+                Filling c = null;
+                while (accounts.hasNext()) {
+                    Node a = accounts.next();
+                    Object key = a.getProperty("key", null);
+                    String k = key instanceof String text ? text : null;
+                    if (k == null) {
+                        // Cypher compares a missing or non-text key with a text bound as null: left out
+                        // when a bound is set, kept when the range is open.
+                        if (from != null || to != null) continue;
+                        k = key == null ? null : String.valueOf(key);
+                    } else {
+                        if (from != null && compareCodePoints(k, from) < 0) continue;
+                        if (to != null && compareCodePoints(k, to) >= 0) continue;
+                    }
+                    if (c == null) c = newChunk();
+                    add(c, row(a, a.getAllProperties(), k, p), p.burstWindowMs);
+                    if (c.chunk.keys.size() == CHUNK) return c.done();
+                }
+                accounts.close();
+                return c == null ? null : c.done();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Chunk next() {
+                Chunk r = next;
+                next = advance();
+                return r;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false)
+                .onClose(accounts::close);
+    }
+
+    private static Filling newChunk() {
+        Filling f = new Filling();
+        Chunk c = f.chunk;
+        c.fields = FIELDS;
+        c.keys = new ArrayList<>(CHUNK);
+        c.labels = new ArrayList<>(CHUNK);
+        c.tags = new ArrayList<>(CHUNK);
+        c.numeric = new ArrayList<>();
+        return f;
+    }
+
+    private static void add(Filling f, Row r, long burstWindowMs) {
+        Chunk c = f.chunk;
+        int at = c.keys.size();
+        c.keys.add(r.key);
+        c.labels.add(r.label);
+        c.tags.add(r.tags);
+        for (Object v : r.counts) f.numbers.putDouble(((Number) v).doubleValue());
+        for (Long t : new Long[] {r.registered, r.firstSeen, r.lastSeen, r.firstOrder, r.firstPayment}) {
+            f.numbers.putDouble(t == null ? Double.NaN : (double) t);
+        }
+        f.numbers.putDouble(r.referredOut);
+        f.numbers.putDouble(r.referredIn);
+        f.numbers.putDouble(maxWithin(r.idTimes, burstWindowMs));
+        for (List<Object> kv : r.numeric) c.numeric.add(List.of((long) at, kv.get(0), kv.get(1)));
+    }
+
+    /** Most times within any window of `windowMs` (risk-features.ts maxWithin, the same two pointers). */
+    static int maxWithin(List<Long> times, long windowMs) {
+        if (times.isEmpty()) return 0;
+        long[] s = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        int best = 0;
+        int lo = 0;
+        for (int hi = 0; hi < s.length; hi++) {
+            while (s[hi] - s[lo] > windowMs) lo++;
+            best = Math.max(best, hi - lo + 1);
+        }
+        return best;
+    }
+
+    /** The statement's parameters, as sets. */
+    private static final class Params {
+        final Set<String> benign, risky, proxy, sms, toolCategories, strongTypes, notFeatures;
+        final long burstWindowMs;
+
+        Params(Map<String, Object> m) {
+            benign = strings(m.get("benignTags"));
+            risky = strings(m.get("riskyTags"));
+            proxy = strings(m.get("proxyTags"));
+            sms = strings(m.get("smsTags"));
+            toolCategories = strings(m.get("toolCategories"));
+            strongTypes = strings(m.get("strongTypes"));
+            notFeatures = strings(m.get("notFeatures"));
+            Object window = m.get("burstWindowMs");
+            burstWindowMs = window instanceof Number n ? n.longValue() : 86_400_000L;
+        }
+
+        private static Set<String> strings(Object v) {
+            Set<String> out = new HashSet<>();
+            if (v instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o != null) out.add(String.valueOf(o));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Row row(Node a, Map<String, Object> props, String key, Params p) {
+        long cards = 0, devices = 0, phones = 0, emails = 0, addresses = 0, ips = 0;
+        double sharedStrong = 0, sharedWeak = 0;
+        Number payments = 0L, orderAmount = 0.0, declines = 0L, chargebacks = 0L, refunds = 0L, failures = 0L;
+        long proxyIps = 0, smsPhones = 0, fraudTools = 0;
+        List<Long> idTimes = new ArrayList<>();
+        Long firstPayment = null;
+
+        for (Relationship r : a.getRelationships(Direction.OUTGOING, READ)) {
+            String t = r.getType().name();
+            Node n = r.getEndNode();
+            List<String> idTags = textList(n.getProperty("tags", null));
+            boolean identifier = !t.equals("RAN") && !t.equals("BOUGHT_FROM");
+            double rarity = 0.0;
+            if (identifier) {
+                // getDegree reads a dense node's (a crowd IP's) counts without walking its links.
+                long degree = 0;
+                for (RelationshipType it : IDENTIFIER_TYPES) degree += n.getDegree(it, Direction.INCOMING);
+                if (degree >= 2 && !anyIn(idTags, p.benign)) {
+                    rarity = LOG2 / Math.log(1 + degree) * (anyIn(idTags, p.risky) ? 1.5 : 1.0);
+                }
+            }
+            Long first = null;
+            if (!t.equals("SHIPS_TO") && !t.equals("USED_IP") && !t.equals("RAN") && !t.equals("PAID_WITH")) {
+                first = epochMillis(r.getProperty("firstSeen", null));
+            }
+            switch (t) {
+                case "PAID_WITH" -> cards++;
+                case "USED_DEVICE" -> devices++;
+                case "HAS_PHONE" -> phones++;
+                case "HAS_EMAIL" -> emails++;
+                case "SHIPS_TO" -> addresses++;
+                case "USED_IP" -> ips++;
+                default -> { }
+            }
+            if (p.strongTypes.contains(t)) sharedStrong += rarity;
+            else sharedWeak += rarity;
+            Object amount = null;
+            if (t.equals("PAID_WITH")) {
+                // One walk of the payment link's properties (getProperty walks the chain each time).
+                Map<String, Object> pay = r.getAllProperties();
+                first = epochMillis(pay.get("firstSeen"));
+                Object count = pay.get("count");
+                amount = pay.get("amount");
+                payments = add(payments, count == null ? 1L : count);
+                orderAmount = add(orderAmount, amount == null ? 0.0 : amount);
+                declines = add(declines, pay.getOrDefault("declines", 0L));
+                chargebacks = add(chargebacks, pay.getOrDefault("chargebacks", 0L));
+                refunds = add(refunds, pay.getOrDefault("refunds", 0L));
+            }
+            if (t.equals("USED_DEVICE") || t.equals("USED_IP")) failures = add(failures, r.getProperty("failures", 0L));
+            if (t.equals("USED_IP") && anyIn(idTags, p.proxy)) proxyIps++;
+            if (t.equals("HAS_PHONE") && anyIn(idTags, p.sms)) smsPhones++;
+            if (t.equals("RAN")) {
+                Object category = n.getProperty("category", null);
+                if ((category != null && p.toolCategories.contains(String.valueOf(category))) || idTags.contains("fraud-tool")) {
+                    fraudTools++;
+                }
+            }
+            if (!t.equals("BOUGHT_FROM") && first != null) idTimes.add(first);
+            boolean paid = amount instanceof Number num && num.doubleValue() > 0;
+            if ((t.equals("BOUGHT_FROM") || paid) && first != null && (firstPayment == null || first < firstPayment)) {
+                firstPayment = first;
+            }
+        }
+
+        Row row = new Row();
+        row.key = key;
+        row.registered = epochMillis(props.get("registeredAt"));
+        row.firstSeen = epochMillis(props.get("firstSeen"));
+        row.lastSeen = epochMillis(props.get("lastSeen"));
+        row.firstOrder = epochMillis(props.get("firstOrderAt"));
+        row.label = props.get("label");
+        row.tags = textList(props.get("tags"));
+        row.counts = List.of(cards, devices, phones, emails, addresses, ips, sharedStrong, sharedWeak, payments,
+                orderAmount, declines, chargebacks, refunds, failures, proxyIps, smsPhones, fraudTools);
+        row.idTimes = idTimes;
+        row.firstPayment = firstPayment;
+        row.referredOut = a.getDegree(REFERRED, Direction.OUTGOING);
+        row.referredIn = a.getDegree(REFERRED, Direction.INCOMING);
+        List<List<Object>> numeric = new ArrayList<>();
+        for (Map.Entry<String, Object> e : props.entrySet()) {
+            Object v = e.getValue();
+            if (p.notFeatures.contains(e.getKey())) continue;
+            if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                    || v instanceof Double || v instanceof Float) {
+                numeric.add(List.of(e.getKey(), v));
+            }
+        }
+        row.numeric = numeric;
+        return row;
+    }
+
+    /** Cypher's sum(): integers stay integers until a float joins; a non-number counts as Cypher would refuse it, here as 0. */
+    private static Number add(Number acc, Object v) {
+        if (!(v instanceof Number n)) return acc;
+        boolean integral = (acc instanceof Long) && !(n instanceof Double || n instanceof Float);
+        return integral ? (Number) (acc.longValue() + n.longValue()) : (Number) (acc.doubleValue() + n.doubleValue());
+    }
+
+    private static Long epochMillis(Object v) {
+        if (v instanceof ZonedDateTime z) return z.toInstant().toEpochMilli();
+        if (v instanceof OffsetDateTime o) return o.toInstant().toEpochMilli();
+        return null;
+    }
+
+    private static List<String> textList(Object v) {
+        if (v instanceof String[] arr) return Arrays.asList(arr);
+        return List.of();
+    }
+
+    private static boolean anyIn(List<String> values, Set<String> set) {
+        for (String v : values) {
+            if (set.contains(v)) return true;
+        }
+        return false;
+    }
+
+    /** Compares by Unicode code point, as Cypher orders text (String.compareTo compares UTF-16 units). */
+    static int compareCodePoints(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i), cb = b.codePointAt(j);
+            if (ca != cb) return Integer.compare(ca, cb);
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}
