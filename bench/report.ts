@@ -180,7 +180,8 @@ if (scales.length) {
   );
   const phased = scales.flatMap((d: Json) =>
     [
-      { d, label: 'first run', detect: d.detect },
+      { d, label: d.detectAfter ? `first run, after ${d.detectAfter}` : 'first run', detect: d.detect },
+      { d, label: 'Cypher table (warm)', detect: d.detectCypher },
       { d, label: 'again (warm)', detect: d.detectRerun },
     ].filter((x) => x.detect?.phases),
   );
@@ -190,18 +191,23 @@ if (scales.length) {
       'Detection by step (wall seconds). graph (identifiers and soft signals streamed into the account graph), ' +
         'riskFeatures (the per-account table, read in key ranges at once) and memberReads (candidate members’ ' +
         'tools and APIs, after grouping) are read side by side, each timed from its own start; the steps after ' +
-        'them run one after another. "first run": right after a load (nothing stored by an earlier run): for a ' +
-        '-tx run on the database the transactional ingest has just filled (how the 2026-11-25 rows were measured), ' +
-        'otherwise on a database just started (a cold JVM); "again": the same detection once more on the warm database.',
+        'them run one after another. "first run": right after a load (nothing stored by an earlier run), on the ' +
+        'database the transactional ingest has just filled (how the 2026-11-25 rows were measured) or on one just ' +
+        'started (a cold JVM: after a bulk load, or a --detect-only --fresh run), as the row says where the results ' +
+        'file records it; "again": the same detection once more on the warm database; ' +
+        '"Cypher table": between the two, the same detection with the per-account table summed by the portable Cypher ' +
+        'statement (`detect --engine cypher`) instead of ringscope\'s procedure in the database (the default where the ' +
+        'database has it; results recorded before the procedure existed used Cypher).',
       '',
     );
     out.push(
       table(
-        ['run', 'accounts', 'detection', ...names, 'total'],
+        ['run', 'accounts', 'detection', 'features summed', ...names, 'total'],
         phased.map(({ d, label, detect }: Json) => [
           d.run,
           d.accounts,
           label,
+          detect.engine === 'db' ? 'in Neo4j (procedure)' : 'Cypher',
           ...names.map((n) => opt(detect.phases[n], 1)),
           detect.seconds.toFixed(1),
         ]),

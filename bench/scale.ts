@@ -15,7 +15,9 @@
 // --fresh (with --detect-only) first removes what earlier runs stored (rings, account risk, run
 // history, triage: cypher/bench/clear-detection.cypher), so detection runs as it does right after a
 // load; --rerun then detects once more on the same, now warm, database (what "Run detection" in the
-// web app does on a server that is up), recorded as detectRerun.
+// web app does on a server that is up), recorded as detectRerun. --compare-engines runs, between the
+// two, `detect --engine cypher` (the feature table summed by the portable Cypher statement instead
+// of ringscope's procedure in the database) on the same warm database, recorded as detectCypher.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     'detect-only': { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     rerun: { type: 'boolean', default: false },
+    'compare-engines': { type: 'boolean', default: false },
     ingest: { type: 'string', default: 'both' },
   },
 });
@@ -162,18 +165,28 @@ try {
     rings: unknown[];
     seconds: number;
     peakRssMb: number;
-    stats?: { phases?: Record<string, number> };
+    stats?: { phases?: Record<string, number>; engine?: string };
   };
   const summary = (d: DetectJson) => ({
     rings: d.rings.length,
     seconds: d.seconds,
     peakRssMb: d.peakRssMb,
+    engine: d.stats?.engine,
     phases: d.stats?.phases,
   });
   const detect = run('detect', ['detect', '--json']) as DetectJson;
   const evaluation = run('evaluate', ['evaluate', '--truth', 'truth.json', '--json']);
   result.detect = summary(detect);
+  // What the first detection ran on: the JVM the transactional ingest warmed, or one just started.
+  result.detectAfter = values['detect-only']
+    ? 'a database start'
+    : ingestMode === 'bulk'
+      ? 'the bulk load (database just started)'
+      : 'the transactional ingest';
   delete result.detectRerun;
+  delete result.detectCypher;
+  if (values['compare-engines'])
+    result.detectCypher = summary(run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson);
   if (values.rerun) result.detectRerun = summary(run('detect again', ['detect', '--json']) as DetectJson);
   result.evaluation = evaluation;
   result.detectedAt = new Date().toISOString();
