@@ -186,7 +186,9 @@ try {
   delete result.detectRerun;
   delete result.detectCypher;
   if (values['compare-engines'])
-    result.detectCypher = summary(run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson);
+    result.detectCypher = summary(
+      run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson,
+    );
   if (values.rerun) result.detectRerun = summary(run('detect again', ['detect', '--json']) as DetectJson);
   result.evaluation = evaluation;
   result.detectedAt = new Date().toISOString();

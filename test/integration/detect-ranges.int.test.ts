@@ -47,7 +47,11 @@ beforeAll(async () => {
     rejectsDir: path.join(tmp, 'rejects'),
     quiet: true,
     mapping: parseMapping(
-      { kind: 'registration', columns: { account: 'account' }, accountProps: { age: 'age', score: 'score', tier: 'tier' } },
+      {
+        kind: 'registration',
+        columns: { account: 'account' },
+        accountProps: { age: 'age', score: 'score', tier: 'tier' },
+      },
       'account-props.csv',
     ),
   });
@@ -108,7 +112,16 @@ describe('risk feature table summed in the database', () => {
     expect(byKey(inDbRanges)).toEqual(a);
     // The table has something to compare: shared identifiers, payments, intel hits, bursts, labels.
     const total = (name: string) => cypher.columns.get(name)!.reduce((s, v) => s + (Number.isNaN(v) ? 0 : v), 0);
-    for (const f of ['sharedStrong', 'sharedWeak', 'payments', 'declines', 'proxyIps', 'identifierBurst', 'referredIn', 'prop:age'])
+    for (const f of [
+      'sharedStrong',
+      'sharedWeak',
+      'payments',
+      'declines',
+      'proxyIps',
+      'identifierBurst',
+      'referredIn',
+      'prop:age',
+    ])
       expect(total(f), f).toBeGreaterThan(0);
     expect(cypher.labels.filter((l) => l === 'fraud').length).toBeGreaterThan(0);
   });
@@ -120,7 +133,8 @@ describe('risk feature table summed in the database', () => {
     expect(viaDb.stats.engine).toBe('db');
     expect(viaDb.stats.engineNote).toContain('ringscope.accountRiskFeatures');
     expect(viaCypher.rings.length).toBeGreaterThan(3);
-    const rings = (r: typeof viaDb) => r.rings.map((x) => ({ id: x.id, score: x.score, members: x.members, reasons: x.reasons }));
+    const rings = (r: typeof viaDb) =>
+      r.rings.map((x) => ({ id: x.id, score: x.score, members: x.members, reasons: x.reasons }));
     expect(rings(viaDb)).toEqual(rings(viaCypher));
     expect(viaDb.accounts).toEqual(viaCypher.accounts);
   });

@@ -14,53 +14,55 @@ export function registerDetect(program: Command): void {
     .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
     .option(
       '--engine <where>',
-      'where the per-account features are summed: db (ringscope\'s procedure in Neo4j), cypher, or auto (db when the database has it)',
+      "where the per-account features are summed: db (ringscope's procedure in Neo4j), cypher, or auto (db when the database has it)",
       'auto',
     )
     .option('--json', 'print rings as JSON')
-    .action(async (opts: { maxShare: string; keepScore: string; splitAbove: string; engine: string; json?: boolean }) => {
-      const { detectRings } = await import('../workflow/detection-run.js');
-      const keepScore = scoreOption('--keep-score', opts.keepScore);
-      const engine = opts.engine;
-      if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher')
-        throw new Error(`--engine must be auto, db or cypher, got '${engine}'`);
-      const open = await openDatabase(loadConfig());
-      try {
-        // Batch work: no API query timeout (a slow machine makes detection slower, not failed).
-        const result = await detectRings(open.db.withoutQueryTimeout(), {
-          maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
-          maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
-          keepScore,
-          engine,
-        });
-        if (opts.json) {
-          printJsonLine({
-            rings: result.rings,
-            accounts: result.accounts,
-            riskModel: result.riskModel,
-            seconds: result.seconds,
-            stats: result.stats,
-            peakRssMb: peakRssMb(),
+    .action(
+      async (opts: { maxShare: string; keepScore: string; splitAbove: string; engine: string; json?: boolean }) => {
+        const { detectRings } = await import('../workflow/detection-run.js');
+        const keepScore = scoreOption('--keep-score', opts.keepScore);
+        const engine = opts.engine;
+        if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher')
+          throw new Error(`--engine must be auto, db or cypher, got '${engine}'`);
+        const open = await openDatabase(loadConfig());
+        try {
+          // Batch work: no API query timeout (a slow machine makes detection slower, not failed).
+          const result = await detectRings(open.db.withoutQueryTimeout(), {
+            maxShare: positiveInt('--max-share', opts.maxShare, 100_000),
+            maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
+            keepScore,
+            engine,
           });
-          return;
-        }
-        const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);
-        console.log(
-          `${result.rings.length} rings (${flagged.length} scoring >= ${FLAG_THRESHOLD}, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
-            `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB; ` +
-            `features summed ${result.stats.engineNote}`,
-        );
-        for (const r of result.rings.slice(0, 15)) {
+          if (opts.json) {
+            printJsonLine({
+              rings: result.rings,
+              accounts: result.accounts,
+              riskModel: result.riskModel,
+              seconds: result.seconds,
+              stats: result.stats,
+              peakRssMb: peakRssMb(),
+            });
+            return;
+          }
+          const flagged = result.rings.filter((r) => r.score >= FLAG_THRESHOLD);
           console.log(
-            `  ${r.id}  score ${r.score.toFixed(2)}  ${r.size} accounts  ${r.reasons
-              .slice(0, 2)
-              .map((x) => x.detail)
-              .join('; ')}`,
+            `${result.rings.length} rings (${flagged.length} scoring >= ${FLAG_THRESHOLD}, ${flagged.reduce((s, r) => s + r.size, 0)} accounts) in ${result.seconds.toFixed(1)} s; ` +
+              `${result.stats.linkedAccounts} linked accounts, ${result.stats.links} links, peak RSS ${peakRssMb()} MB; ` +
+              `features summed ${result.stats.engineNote}`,
           );
+          for (const r of result.rings.slice(0, 15)) {
+            console.log(
+              `  ${r.id}  score ${r.score.toFixed(2)}  ${r.size} accounts  ${r.reasons
+                .slice(0, 2)
+                .map((x) => x.detail)
+                .join('; ')}`,
+            );
+          }
+          if (result.rings.length > 15) console.log(`  … ${result.rings.length - 15} more (--json for all)`);
+        } finally {
+          await open.close();
         }
-        if (result.rings.length > 15) console.log(`  … ${result.rings.length - 15} more (--json for all)`);
-      } finally {
-        await open.close();
-      }
-    });
+      },
+    );
 }

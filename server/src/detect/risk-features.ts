@@ -222,7 +222,8 @@ function fromCypherRow(row: Record<string, unknown>): AccountValues {
 /** A chunk's numbers: little-endian 64-bit floats as base64 text (see AccountRiskFeatures.Chunk). */
 export function decodeNumbers(text: string): Float64Array {
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % 8 !== 0) throw new Error(`a chunk of account features holds ${bytes.length} bytes, not whole numbers`);
+  if (bytes.length % 8 !== 0)
+    throw new Error(`a chunk of account features holds ${bytes.length} bytes, not whole numbers`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const out = new Float64Array(bytes.length / 8);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
@@ -247,7 +248,9 @@ function* fromChunk(row: Record<string, unknown>): Generator<AccountValues> {
   }
   const width = CHUNK_FIELDS.length;
   if (numbers.length !== keys.length * width)
-    throw new Error(`a chunk of ${keys.length} accounts' features holds ${numbers.length} numbers, not ${keys.length * width}`);
+    throw new Error(
+      `a chunk of ${keys.length} accounts' features holds ${numbers.length} numbers, not ${keys.length * width}`,
+    );
   for (let i = 0; i < keys.length; i++) {
     const at = i * width;
     yield {
