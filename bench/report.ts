@@ -196,7 +196,7 @@ if (scales.length) {
         'started (a cold JVM: after a bulk load, or a --detect-only --fresh run), as the row says where the results ' +
         'file records it; "again": the same detection once more on the warm database; ' +
         '"Cypher table": between the two, the same detection with the per-account table summed by the portable Cypher ' +
-        'statement (`detect --engine cypher`) instead of ringscope\'s procedure in the database (the default where the ' +
+        "statement (`detect --engine cypher`) instead of ringscope's procedure in the database (the default where the " +
         'database has it; results recorded before the procedure existed used Cypher).',
       '',
     );
