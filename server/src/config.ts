@@ -24,6 +24,8 @@ export interface Config {
     boltPort: number;
     pageCache: string;
     heap: string;
+    /** Register ringscope's procedures in the embedded database (RINGSCOPE_PROCEDURES, default on). */
+    procedures: boolean;
   };
   http: { host: string; port: number };
   /** token → role, from RINGSCOPE_TOKENS="tokenA:admin,tokenB:viewer". */
@@ -62,6 +64,9 @@ const envSchema = z.object({
   RINGSCOPE_BOLT_PORT: intString('RINGSCOPE_BOLT_PORT', 1, 65535).default(7687),
   RINGSCOPE_PAGECACHE: sizeString('RINGSCOPE_PAGECACHE').default('1g'),
   RINGSCOPE_HEAP: sizeString('RINGSCOPE_HEAP').default('2g'),
+  RINGSCOPE_PROCEDURES: z
+    .enum(['on', 'off'], { error: 'RINGSCOPE_PROCEDURES must be on or off' })
+    .default('on'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: intString('PORT', 0, 65535).default(4000),
   RINGSCOPE_TOKENS: z.string().optional(),
@@ -123,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       boltPort: e.RINGSCOPE_BOLT_PORT,
       pageCache: e.RINGSCOPE_PAGECACHE,
       heap: e.RINGSCOPE_HEAP,
+      procedures: e.RINGSCOPE_PROCEDURES === 'on',
     },
     http: { host: e.HOST, port: e.PORT },
     tokens: parseTokens(e.RINGSCOPE_TOKENS),

@@ -129,6 +129,7 @@ function launcherArgs(config: Config, attached: boolean): { args: string[]; env:
     RINGSCOPE_BOLT_ADDRESS: '127.0.0.1',
     RINGSCOPE_BOLT_PORT: String(config.embedded.boltPort),
     RINGSCOPE_PAGECACHE: config.embedded.pageCache,
+    RINGSCOPE_PROCEDURES: config.embedded.procedures ? 'on' : 'off',
     NEO4J_PASSWORD: config.neo4j.password,
   };
   return { args, env };

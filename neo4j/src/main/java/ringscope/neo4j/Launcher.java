@@ -31,7 +31,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * RINGSCOPE_BOLT_PORT (7687), NEO4J_PASSWORD (required, >= 8 chars), RINGSCOPE_PAGECACHE (512m),
  * RINGSCOPE_TX_MEMORY (global transaction memory cap, 2g), RINGSCOPE_TX_TIMEOUT_SECONDS (0 = none,
  * the server sets its own per-transaction timeouts), RINGSCOPE_IMPORT_DIR (where `LOAD CSV FROM 'file:///…'`
- * reads, default HOME/import). With --exit-on-stdin-eof the launcher stops
+ * reads, default HOME/import), RINGSCOPE_PROCEDURES (on: register ringscope's procedures, see
+ * registerProcedures; off: behave as a server without the plugin). With --exit-on-stdin-eof the launcher stops
  * when its parent closes stdin, so a parent killed with SIGKILL leaves no orphaned JVM.
  *
  * With --import ARGS_FILE it starts no database: it runs Neo4j's offline importer (see BulkImport) on
@@ -115,7 +116,13 @@ public final class Launcher {
             fail("database did not become available within 120 s (see " + home.resolve("logs") + ")");
         }
         setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-        registerProcedures(db);
+        String procedures = env.getOrDefault("RINGSCOPE_PROCEDURES", "on");
+        if (!procedures.equals("on") && !procedures.equals("off")) {
+            fail("RINGSCOPE_PROCEDURES must be on or off, got '" + procedures + "'");
+        }
+        if (procedures.equals("on")) {
+            registerProcedures(db);
+        }
 
         String version = org.neo4j.kernel.internal.Version.getNeo4jVersion();
         System.out.printf("%s bolt://%s:%d version=%s home=%s pid=%d startMs=%d%n", READY, address, port, version,

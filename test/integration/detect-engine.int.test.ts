@@ -1,0 +1,79 @@
+// Detection against a Neo4j without ringscope's procedure (an external server without the plugin;
+// here the embedded launcher started with RINGSCOPE_PROCEDURES=off, on its own data dir and port):
+// `auto` sums the feature table with Cypher and says why, `db` refuses and says what to install, and
+// the CLI prints which was used.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { openDatabase, type OpenDatabase } from '../../server/src/db/connect.js';
+import { GENERATED_FILES } from '../../server/src/demo.js';
+import { findRings } from '../../server/src/detect/detect.js';
+import { generate } from '../../server/src/generate/generate.js';
+import { ingestFiles } from '../../server/src/ingest/ingest.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-engine-'));
+// Its own data dir and port, next to the test database's (ports of parallel checkouts stay apart).
+const { NEO4J_URI: _external, ...env } = process.env;
+const noProcEnv = {
+  ...env,
+  RINGSCOPE_DATA_DIR: '.data/test-noproc',
+  RINGSCOPE_BOLT_PORT: String(Number(process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687') + 200),
+  RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
+  RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
+  RINGSCOPE_PROCEDURES: 'off',
+};
+const config = loadConfig(noProcEnv);
+let open: OpenDatabase;
+
+beforeAll(async () => {
+  fs.rmSync(path.dirname(config.embedded.home), { recursive: true, force: true });
+  open = await openDatabase(config);
+  await generate({ outDir: tmp, accounts: 600, seed: 9 });
+  const s = await ingestFiles(
+    open.db,
+    GENERATED_FILES.map((f) => path.join(tmp, f)),
+    { rejectsDir: path.join(tmp, 'rejects'), quiet: true },
+  );
+  expect(s.files.map((f) => f.error ?? f.rejected)).toEqual(s.files.map(() => 0));
+});
+afterAll(async () => {
+  await open?.close();
+  fs.rmSync(path.dirname(config.embedded.home), { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('detection on a database without ringscope’s procedure', () => {
+  it('sums the features with Cypher and says why', async () => {
+    const result = await findRings(open.db);
+    expect(result.stats.engine).toBe('cypher');
+    expect(result.stats.engineNote).toContain('no ringscope.accountRiskFeatures procedure');
+    expect(result.rings.length).toBeGreaterThan(0);
+  });
+
+  it('refuses --engine db, naming what to install', async () => {
+    await expect(findRings(open.db, { engine: 'db' })).rejects.toThrow(
+      /detect --engine db: this Neo4j has no ringscope\.accountRiskFeatures procedure .*plugins/,
+    );
+  });
+
+  it('tells the CLI user which engine was used, and refuses an unknown one', async () => {
+    const cli = path.join(config.rootDir, 'bin', 'ringscope.mjs');
+    // The CLI reuses the database the test opened (same data dir and port).
+    const out = execFileSync(process.execPath, [cli, 'detect'], { env: noProcEnv, encoding: 'utf8' });
+    expect(out).toMatch(/features summed Cypher: this Neo4j has no ringscope\.accountRiskFeatures procedure/);
+    let err = '';
+    try {
+      execFileSync(process.execPath, [cli, 'detect', '--engine', 'gpu'], {
+        env: noProcEnv,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      err = String((e as { stderr?: string }).stderr);
+    }
+    expect(err).toContain("--engine must be auto, db or cypher, got 'gpu'");
+  });
+});
