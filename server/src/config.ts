@@ -64,9 +64,7 @@ const envSchema = z.object({
   RINGSCOPE_BOLT_PORT: intString('RINGSCOPE_BOLT_PORT', 1, 65535).default(7687),
   RINGSCOPE_PAGECACHE: sizeString('RINGSCOPE_PAGECACHE').default('1g'),
   RINGSCOPE_HEAP: sizeString('RINGSCOPE_HEAP').default('2g'),
-  RINGSCOPE_PROCEDURES: z
-    .enum(['on', 'off'], { error: 'RINGSCOPE_PROCEDURES must be on or off' })
-    .default('on'),
+  RINGSCOPE_PROCEDURES: z.enum(['on', 'off'], { error: 'RINGSCOPE_PROCEDURES must be on or off' }).default('on'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: intString('PORT', 0, 65535).default(4000),
   RINGSCOPE_TOKENS: z.string().optional(),
