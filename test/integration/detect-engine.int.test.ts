@@ -59,21 +59,24 @@ describe('detection on a database without ringscope’s procedure', () => {
     );
   });
 
-  it('tells the CLI user which engine was used, and refuses an unknown one', async () => {
+  it('tells the CLI user which engine was used, and refuses an unknown one or gds', async () => {
     const cli = path.join(config.rootDir, 'bin', 'ringscope.mjs');
     // The CLI reuses the database the test opened (same data dir and port).
     const out = execFileSync(process.execPath, [cli, 'detect'], { env: noProcEnv, encoding: 'utf8' });
-    expect(out).toMatch(/features summed Cypher: this Neo4j has no ringscope\.accountRiskFeatures procedure/);
-    let err = '';
-    try {
-      execFileSync(process.execPath, [cli, 'detect', '--engine', 'gpu'], {
-        env: noProcEnv,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (e) {
-      err = String((e as { stderr?: string }).stderr);
-    }
-    expect(err).toContain("--engine must be auto, db or cypher, got 'gpu'");
+    expect(out).toMatch(/features summed by Cypher: this Neo4j has no ringscope\.accountRiskFeatures procedure/);
+    const refusal = (engine: string) => {
+      try {
+        execFileSync(process.execPath, [cli, 'detect', '--engine', engine], {
+          env: noProcEnv,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
+      return '';
+    };
+    expect(refusal('gpu')).toContain("--engine must be auto, db or cypher, got 'gpu'");
+    expect(refusal('gds')).toContain('--engine gds is not available in this version');
   });
 });

@@ -23,6 +23,10 @@ export function registerDetect(program: Command): void {
         const { detectRings } = await import('../workflow/detection-run.js');
         const keepScore = scoreOption('--keep-score', opts.keepScore);
         const engine = opts.engine;
+        if (engine === 'gds')
+          throw new Error(
+            '--engine gds is not available in this version (Graph Data Science is not bundled); --engine db sums the features inside Neo4j',
+          );
         if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher')
           throw new Error(`--engine must be auto, db or cypher, got '${engine}'`);
         const open = await openDatabase(loadConfig());

@@ -242,12 +242,12 @@ async function chooseEngine(
   db: Database,
   wanted: 'auto' | FeatureEngine,
 ): Promise<{ engine: FeatureEngine; note: string }> {
-  if (wanted === 'cypher') return { engine: 'cypher', note: 'Cypher, as asked (--engine cypher)' };
+  if (wanted === 'cypher') return { engine: 'cypher', note: 'by Cypher, as asked (--engine cypher)' };
   const names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
   if (names.includes(FEATURE_PROCEDURE)) return { engine: 'db', note: `in the database (${FEATURE_PROCEDURE})` };
   const missing =
     `this Neo4j has no ${FEATURE_PROCEDURE} procedure (the embedded launcher registers it; on a server of your own, ` +
     `put neo4j/target/ringscope-neo4j-0.1.0.jar in its plugins folder)`;
   if (wanted === 'db') throw new Error(`detect --engine db: ${missing}`);
-  return { engine: 'cypher', note: `Cypher: ${missing}` };
+  return { engine: 'cypher', note: `by Cypher: ${missing}` };
 }
