@@ -7,7 +7,10 @@
 // numeric properties a mapping loaded onto it (candidate features; $notFeatures are known not to
 // be). Parameters: the tag lists of model/tags.ts, the relationship types of strong identifiers
 // (detect/weights.ts), fraud tool categories; $from and $to bound the account keys read ($from <=
-// key < $to, null: open), so detection can read key ranges in parallel. Cost: one expansion of each
+// key < $to, null: open), so detection can read key ranges in parallel. Rarity weights and order
+// amounts are summed as whole multiples of 2^-32 and 2^-20: whole numbers add up the same in
+// whatever order the store hands out an account's links (it changes as rings come and go), floats
+// do not. Cost: one expansion of each
 // account's relationships (identifiers, tools and purchases together) plus one key comparison per
 // account per range.
 MATCH (a:Account)
@@ -30,10 +33,10 @@ CALL (a) {
           count(CASE t WHEN 'HAS_EMAIL' THEN 1 END),
           count(CASE t WHEN 'SHIPS_TO' THEN 1 END),
           count(CASE t WHEN 'USED_IP' THEN 1 END),
-          sum(CASE WHEN t IN $strongTypes THEN rarity ELSE 0.0 END),
-          sum(CASE WHEN t IN $strongTypes THEN 0.0 ELSE rarity END),
+          sum(toInteger(round((CASE WHEN t IN $strongTypes THEN rarity ELSE 0.0 END) * 4294967296.0))) / 4294967296.0,
+          sum(toInteger(round((CASE WHEN t IN $strongTypes THEN 0.0 ELSE rarity END) * 4294967296.0))) / 4294967296.0,
           sum(CASE WHEN pay IS NULL THEN 0 ELSE coalesce(pay.count, 1) END),
-          sum(coalesce(pay.amount, 0.0)),
+          sum(toInteger(round(coalesce(pay.amount, 0.0) * 1048576.0))) / 1048576.0,
           sum(coalesce(pay.declines, 0)),
           sum(coalesce(pay.chargebacks, 0)),
           sum(coalesce(pay.refunds, 0)),

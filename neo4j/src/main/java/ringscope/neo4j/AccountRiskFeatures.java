@@ -50,6 +50,12 @@ public final class AccountRiskFeatures {
     private static final RelationshipType[] READ = Arrays.stream(READ_TYPES)
             .map(RelationshipType::withName).toArray(RelationshipType[]::new);
     private static final double LOG2 = Math.log(2);
+    /**
+     * Rarity weights and order amounts are summed as whole multiples of 2^-32 and 2^-20, as the
+     * Cypher statement does: whole numbers add up the same in any order, and floats do not (the same
+     * account's sum differed in its last bit between two runs, which moved it across a percentile).
+     */
+    private static final double FIXED_RARITY = 4294967296.0, FIXED_AMOUNT = 1048576.0;
 
     @Context
     public Transaction tx;
@@ -232,8 +238,10 @@ public final class AccountRiskFeatures {
 
     private static Row row(Node a, Map<String, Object> props, String key, Params p) {
         long cards = 0, devices = 0, phones = 0, emails = 0, addresses = 0, ips = 0;
-        double sharedStrong = 0, sharedWeak = 0;
-        Number payments = 0L, orderAmount = 0.0, declines = 0L, chargebacks = 0L, refunds = 0L, failures = 0L;
+        // Fractional sums are summed in fixed point (see FIXED_RARITY), so they do not depend on the
+        // order the store hands out an account's links, which changes as rings come and go.
+        long sharedStrong = 0, sharedWeak = 0, orderAmount = 0;
+        Number payments = 0L, declines = 0L, chargebacks = 0L, refunds = 0L, failures = 0L;
         long proxyIps = 0, smsPhones = 0, fraudTools = 0;
         List<Long> idTimes = new ArrayList<>();
         Long firstPayment = null;
@@ -265,8 +273,8 @@ public final class AccountRiskFeatures {
                 case "USED_IP" -> ips++;
                 default -> { }
             }
-            if (p.strongTypes.contains(t)) sharedStrong += rarity;
-            else sharedWeak += rarity;
+            if (p.strongTypes.contains(t)) sharedStrong += Math.round(rarity * FIXED_RARITY);
+            else sharedWeak += Math.round(rarity * FIXED_RARITY);
             Object amount = null;
             if (t.equals("PAID_WITH")) {
                 // One walk of the payment link's properties (getProperty walks the chain each time).
@@ -275,7 +283,7 @@ public final class AccountRiskFeatures {
                 Object count = pay.get("count");
                 amount = pay.get("amount");
                 payments = add(payments, count == null ? 1L : count);
-                orderAmount = add(orderAmount, amount == null ? 0.0 : amount);
+                if (amount instanceof Number paid) orderAmount += Math.round(paid.doubleValue() * FIXED_AMOUNT);
                 declines = add(declines, pay.getOrDefault("declines", 0L));
                 chargebacks = add(chargebacks, pay.getOrDefault("chargebacks", 0L));
                 refunds = add(refunds, pay.getOrDefault("refunds", 0L));
@@ -304,8 +312,8 @@ public final class AccountRiskFeatures {
         row.firstOrder = epochMillis(props.get("firstOrderAt"));
         row.label = props.get("label");
         row.tags = textList(props.get("tags"));
-        row.counts = List.of(cards, devices, phones, emails, addresses, ips, sharedStrong, sharedWeak, payments,
-                orderAmount, declines, chargebacks, refunds, failures, proxyIps, smsPhones, fraudTools);
+        row.counts = List.of(cards, devices, phones, emails, addresses, ips, sharedStrong / FIXED_RARITY,
+                sharedWeak / FIXED_RARITY, payments, orderAmount / FIXED_AMOUNT, declines, chargebacks, refunds, failures, proxyIps, smsPhones, fraudTools);
         row.idTimes = idTimes;
         row.firstPayment = firstPayment;
         row.referredOut = a.getDegree(REFERRED, Direction.OUTGOING);
