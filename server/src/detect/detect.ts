@@ -243,7 +243,15 @@ async function chooseEngine(
   wanted: 'auto' | FeatureEngine,
 ): Promise<{ engine: FeatureEngine; note: string }> {
   if (wanted === 'cypher') return { engine: 'cypher', note: 'by Cypher, as asked (--engine cypher)' };
-  const names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
+  let names: string[];
+  try {
+    names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
+  } catch (e) {
+    // A server that will not list procedures to this user: Cypher works everywhere (if the database
+    // is down, the reads that follow say so).
+    if (wanted === 'db') throw e;
+    return { engine: 'cypher', note: `by Cypher: could not list the database's procedures (${(e as Error).message})` };
+  }
   if (names.includes(FEATURE_PROCEDURE)) return { engine: 'db', note: `in the database (${FEATURE_PROCEDURE})` };
   const missing =
     `this Neo4j has no ${FEATURE_PROCEDURE} procedure (the embedded launcher registers it; on a server of your own, ` +
