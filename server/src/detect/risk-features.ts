@@ -220,7 +220,7 @@ function fromCypherRow(row: Record<string, unknown>): AccountValues {
 }
 
 /** A chunk's numbers: little-endian 64-bit floats as base64 text (see AccountRiskFeatures.Chunk). */
-export function decodeNumbers(text: string): Float64Array {
+function decodeNumbers(text: string): Float64Array {
   const bytes = Buffer.from(text, 'base64');
   if (bytes.length % 8 !== 0)
     throw new Error(`a chunk of account features holds ${bytes.length} bytes, not whole numbers`);

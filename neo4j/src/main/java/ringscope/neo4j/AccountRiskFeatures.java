@@ -60,23 +60,6 @@ public final class AccountRiskFeatures {
     @Context
     public Transaction tx;
 
-    /** One account's values, as account-risk-features.cypher returns them. */
-    private static final class Row {
-        String key;
-        Long registered;
-        Long firstSeen;
-        Long lastSeen;
-        Long firstOrder;
-        Object label;
-        List<String> tags;
-        List<Object> counts;
-        List<Long> idTimes;
-        Long firstPayment;
-        long referredOut;
-        long referredIn;
-        List<List<Object>> numeric;
-    }
-
     /**
      * The numbers sent for each account, in this order: the 17 sums of the Cypher statement's
      * `counts`, then its times and referral counts, then the identifier burst (most identifiers first
@@ -145,7 +128,7 @@ public final class AccountRiskFeatures {
                         if (to != null && compareCodePoints(k, to) >= 0) continue;
                     }
                     if (c == null) c = newChunk();
-                    add(c, row(a, a.getAllProperties(), k, p), p.burstWindowMs);
+                    append(c, a, a.getAllProperties(), k, p);
                     if (c.chunk.keys.size() == CHUNK) return c.done();
                 }
                 accounts.close();
@@ -177,22 +160,6 @@ public final class AccountRiskFeatures {
         c.tags = new ArrayList<>(CHUNK);
         c.numeric = new ArrayList<>();
         return f;
-    }
-
-    private static void add(Filling f, Row r, long burstWindowMs) {
-        Chunk c = f.chunk;
-        int at = c.keys.size();
-        c.keys.add(r.key);
-        c.labels.add(r.label);
-        c.tags.add(r.tags);
-        for (Object v : r.counts) f.numbers.putDouble(((Number) v).doubleValue());
-        for (Long t : new Long[] {r.registered, r.firstSeen, r.lastSeen, r.firstOrder, r.firstPayment}) {
-            f.numbers.putDouble(t == null ? Double.NaN : (double) t);
-        }
-        f.numbers.putDouble(r.referredOut);
-        f.numbers.putDouble(r.referredIn);
-        f.numbers.putDouble(maxWithin(r.idTimes, burstWindowMs));
-        for (List<Object> kv : r.numeric) c.numeric.add(List.of((long) at, kv.get(0), kv.get(1)));
     }
 
     /** Most times within any window of `windowMs` (risk-features.ts maxWithin, the same two pointers). */
@@ -236,12 +203,13 @@ public final class AccountRiskFeatures {
         }
     }
 
-    private static Row row(Node a, Map<String, Object> props, String key, Params p) {
+    /** Sums one account's links and appends its values to the chunk being filled, in FIELDS order. */
+    private static void append(Filling f, Node a, Map<String, Object> props, String key, Params p) {
         long cards = 0, devices = 0, phones = 0, emails = 0, addresses = 0, ips = 0;
         // Fractional sums are summed in fixed point (see FIXED_RARITY), so they do not depend on the
         // order the store hands out an account's links, which changes as rings come and go.
         long sharedStrong = 0, sharedWeak = 0, orderAmount = 0;
-        Number payments = 0L, declines = 0L, chargebacks = 0L, refunds = 0L, failures = 0L;
+        double payments = 0, declines = 0, chargebacks = 0, refunds = 0, failures = 0;
         long proxyIps = 0, smsPhones = 0, fraudTools = 0;
         List<Long> idTimes = new ArrayList<>();
         Long firstPayment = null;
@@ -282,13 +250,13 @@ public final class AccountRiskFeatures {
                 first = epochMillis(pay.get("firstSeen"));
                 Object count = pay.get("count");
                 amount = pay.get("amount");
-                payments = add(payments, count == null ? 1L : count);
+                payments += count == null ? 1 : number(count);
                 if (amount instanceof Number paid) orderAmount += Math.round(paid.doubleValue() * FIXED_AMOUNT);
-                declines = add(declines, pay.getOrDefault("declines", 0L));
-                chargebacks = add(chargebacks, pay.getOrDefault("chargebacks", 0L));
-                refunds = add(refunds, pay.getOrDefault("refunds", 0L));
+                declines += number(pay.get("declines"));
+                chargebacks += number(pay.get("chargebacks"));
+                refunds += number(pay.get("refunds"));
             }
-            if (t.equals("USED_DEVICE") || t.equals("USED_IP")) failures = add(failures, r.getProperty("failures", 0L));
+            if (t.equals("USED_DEVICE") || t.equals("USED_IP")) failures += number(r.getProperty("failures", null));
             if (t.equals("USED_IP") && anyIn(idTags, p.proxy)) proxyIps++;
             if (t.equals("HAS_PHONE") && anyIn(idTags, p.sms)) smsPhones++;
             if (t.equals("RAN")) {
@@ -304,38 +272,36 @@ public final class AccountRiskFeatures {
             }
         }
 
-        Row row = new Row();
-        row.key = key;
-        row.registered = epochMillis(props.get("registeredAt"));
-        row.firstSeen = epochMillis(props.get("firstSeen"));
-        row.lastSeen = epochMillis(props.get("lastSeen"));
-        row.firstOrder = epochMillis(props.get("firstOrderAt"));
-        row.label = props.get("label");
-        row.tags = textList(props.get("tags"));
-        row.counts = List.of(cards, devices, phones, emails, addresses, ips, sharedStrong / FIXED_RARITY,
-                sharedWeak / FIXED_RARITY, payments, orderAmount / FIXED_AMOUNT, declines, chargebacks, refunds, failures, proxyIps, smsPhones, fraudTools);
-        row.idTimes = idTimes;
-        row.firstPayment = firstPayment;
-        row.referredOut = a.getDegree(REFERRED, Direction.OUTGOING);
-        row.referredIn = a.getDegree(REFERRED, Direction.INCOMING);
-        List<List<Object>> numeric = new ArrayList<>();
+        Chunk c = f.chunk;
+        int at = c.keys.size();
+        c.keys.add(key);
+        c.labels.add(props.get("label"));
+        c.tags.add(textList(props.get("tags")));
+        for (double v : new double[] {cards, devices, phones, emails, addresses, ips, sharedStrong / FIXED_RARITY,
+                sharedWeak / FIXED_RARITY, payments, orderAmount / FIXED_AMOUNT, declines, chargebacks, refunds,
+                failures, proxyIps, smsPhones, fraudTools}) {
+            f.numbers.putDouble(v);
+        }
+        for (Long t : new Long[] {epochMillis(props.get("registeredAt")), epochMillis(props.get("firstSeen")),
+                epochMillis(props.get("lastSeen")), epochMillis(props.get("firstOrderAt")), firstPayment}) {
+            f.numbers.putDouble(t == null ? Double.NaN : (double) t);
+        }
+        f.numbers.putDouble(a.getDegree(REFERRED, Direction.OUTGOING));
+        f.numbers.putDouble(a.getDegree(REFERRED, Direction.INCOMING));
+        f.numbers.putDouble(maxWithin(idTimes, p.burstWindowMs));
         for (Map.Entry<String, Object> e : props.entrySet()) {
             Object v = e.getValue();
             if (p.notFeatures.contains(e.getKey())) continue;
             if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
                     || v instanceof Double || v instanceof Float) {
-                numeric.add(List.of(e.getKey(), v));
+                c.numeric.add(List.of((long) at, e.getKey(), v));
             }
         }
-        row.numeric = numeric;
-        return row;
     }
 
-    /** Cypher's sum(): integers stay integers until a float joins; a non-number counts as Cypher would refuse it, here as 0. */
-    private static Number add(Number acc, Object v) {
-        if (!(v instanceof Number n)) return acc;
-        boolean integral = (acc instanceof Long) && !(n instanceof Double || n instanceof Float);
-        return integral ? (Number) (acc.longValue() + n.longValue()) : (Number) (acc.doubleValue() + n.doubleValue());
+    /** A summed property's value; a missing or non-numeric one counts 0 (Cypher would refuse the latter). */
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static Long epochMillis(Object v) {
