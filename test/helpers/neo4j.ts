@@ -16,6 +16,21 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
+/**
+ * Environment for an embedded Neo4j of a test's own (never NEO4J_URI): its data dir and a Bolt port
+ * at `portOffset` from the test database's, so ports of parallel checkouts stay apart.
+ */
+export function ownEmbeddedEnv(dataDir: string, portOffset: number): NodeJS.ProcessEnv {
+  const { NEO4J_URI: _external, ...env } = process.env;
+  return {
+    ...env,
+    RINGSCOPE_DATA_DIR: dataDir,
+    RINGSCOPE_BOLT_PORT: String(Number(process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687') + portOffset),
+    RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
+    RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
+  };
+}
+
 export async function openTestDb(config: Config = testConfig()): Promise<Database> {
   const db = new Database(config, new CypherCatalog(path.join(config.rootDir, 'cypher')), config.neo4j.uri!);
   await db.waitUntilReachable(30_000);

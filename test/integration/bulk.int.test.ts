@@ -13,7 +13,7 @@ import { generate } from '../../server/src/generate/generate.js';
 import { BulkRefused, bulkIngest } from '../../server/src/ingest/bulk/bulk.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { parseMapping } from '../../server/src/ingest/mapping-file.js';
-import { openTestDb, testConfig, wipe } from '../helpers/neo4j.js';
+import { openTestDb, ownEmbeddedEnv, testConfig, wipe } from '../helpers/neo4j.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-bulk-'));
 // The generated logs and an attribute table about devices (os, model): some of the devices the logins
@@ -31,15 +31,8 @@ const mapping = parseMapping(
   },
   'bulk test mapping',
 );
-// Its own data dir and port, next to the test database's (ports of parallel checkouts stay apart).
-const { NEO4J_URI: _external, ...env } = process.env;
-const bulkConfig = loadConfig({
-  ...env,
-  RINGSCOPE_DATA_DIR: '.data/test-bulk',
-  RINGSCOPE_BOLT_PORT: String(Number(process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687') + 100),
-  RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
-  RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
-});
+// Its own data dir and port, next to the test database's.
+const bulkConfig = loadConfig(ownEmbeddedEnv('.data/test-bulk', 100));
 
 type Entry = { id: string; props: Record<string, [string, unknown]> };
 

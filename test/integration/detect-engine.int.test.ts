@@ -13,18 +13,11 @@ import { GENERATED_FILES } from '../../server/src/demo.js';
 import { findRings } from '../../server/src/detect/detect.js';
 import { generate } from '../../server/src/generate/generate.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
+import { ownEmbeddedEnv } from '../helpers/neo4j.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-engine-'));
-// Its own data dir and port, next to the test database's (ports of parallel checkouts stay apart).
-const { NEO4J_URI: _external, ...env } = process.env;
-const noProcEnv = {
-  ...env,
-  RINGSCOPE_DATA_DIR: '.data/test-noproc',
-  RINGSCOPE_BOLT_PORT: String(Number(process.env.RINGSCOPE_TEST_BOLT_PORT ?? '17687') + 200),
-  RINGSCOPE_PAGECACHE: process.env.RINGSCOPE_TEST_PAGECACHE ?? '512m',
-  RINGSCOPE_HEAP: process.env.RINGSCOPE_TEST_HEAP ?? '2g',
-  RINGSCOPE_PROCEDURES: 'off',
-};
+// Its own data dir and port, next to the test database's.
+const noProcEnv = { ...ownEmbeddedEnv('.data/test-noproc', 200), RINGSCOPE_PROCEDURES: 'off' };
 const config = loadConfig(noProcEnv);
 let open: OpenDatabase;
 
