@@ -1,5 +1,6 @@
-// ringscope's own procedures the database offers (registered by the embedded launcher; an external
-// Neo4j has none unless installed there). Detection uses them when listed.
+// ringscope's own procedures and Graph Data Science's grouping ones the database offers (the
+// embedded launcher registers both; an external Neo4j has them only where installed). Detection
+// uses them when listed.
 SHOW PROCEDURES YIELD name
-WHERE name STARTS WITH 'ringscope.'
+WHERE name STARTS WITH 'ringscope.' OR name IN ['gds.wcc.stream', 'gds.louvain.stream', 'gds.graph.drop']
 RETURN name

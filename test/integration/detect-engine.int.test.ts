@@ -52,11 +52,12 @@ describe('detection on a database without ringscope’s procedure', () => {
     );
   });
 
-  it('tells the CLI user which engine was used, and refuses an unknown one or gds', async () => {
+  it('tells the CLI user which engine was used, and refuses an unknown one, or gds without GDS', async () => {
     const cli = path.join(config.rootDir, 'bin', 'ringscope.mjs');
     // The CLI reuses the database the test opened (same data dir and port).
     const out = execFileSync(process.execPath, [cli, 'detect'], { env: noProcEnv, encoding: 'utf8' });
     expect(out).toMatch(/features summed by Cypher: this Neo4j has no ringscope\.accountRiskFeatures procedure/);
+    expect(out).toContain('grouped in this process');
     const refusal = (engine: string) => {
       try {
         execFileSync(process.execPath, [cli, 'detect', '--engine', engine], {
@@ -69,7 +70,9 @@ describe('detection on a database without ringscope’s procedure', () => {
       }
       return '';
     };
-    expect(refusal('gpu')).toContain("--engine must be auto, db or cypher, got 'gpu'");
-    expect(refusal('gds')).toContain('--engine gds is not available in this version');
+    expect(refusal('gpu')).toContain("--engine must be auto, db, cypher or gds, got 'gpu'");
+    expect(refusal('gds')).toMatch(
+      /detect --engine gds: this Neo4j has no Graph Data Science \(gds\.wcc\.stream, gds\.louvain\.stream, gds\.graph\.drop not listed/,
+    );
   });
 });

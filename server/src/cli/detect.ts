@@ -14,7 +14,7 @@ export function registerDetect(program: Command): void {
     .option('--split-above <n>', 'groups of more accounts are split into communities (Louvain)', '60')
     .option(
       '--engine <where>',
-      "where the per-account features are summed: db (ringscope's procedure in Neo4j), cypher, or auto (db when the database has it)",
+      "where detection runs: db (features summed by ringscope's procedure in Neo4j), cypher (by Cypher), gds (db, and accounts grouped in Neo4j by Graph Data Science), or auto (db when the database has it; grouped in this process)",
       'auto',
     )
     .option('--json', 'print rings as JSON')
@@ -23,12 +23,8 @@ export function registerDetect(program: Command): void {
         const { detectRings } = await import('../workflow/detection-run.js');
         const keepScore = scoreOption('--keep-score', opts.keepScore);
         const engine = opts.engine;
-        if (engine === 'gds')
-          throw new Error(
-            '--engine gds is not available in this version (Graph Data Science is not bundled); --engine db sums the features inside Neo4j',
-          );
-        if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher')
-          throw new Error(`--engine must be auto, db or cypher, got '${engine}'`);
+        if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher' && engine !== 'gds')
+          throw new Error(`--engine must be auto, db, cypher or gds, got '${engine}'`);
         const open = await openDatabase(loadConfig());
         try {
           // Batch work: no API query timeout (a slow machine makes detection slower, not failed).

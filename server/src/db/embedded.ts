@@ -31,7 +31,12 @@ const JVM_FLAGS = [
 
 function launcherDir(config: Config) {
   const dir = path.join(config.rootDir, 'neo4j');
-  return { dir, classes: path.join(dir, 'target', 'classes'), lib: path.join(dir, 'target', 'lib') };
+  return {
+    dir,
+    classes: path.join(dir, 'target', 'classes'),
+    lib: path.join(dir, 'target', 'lib'),
+    plugins: path.join(dir, 'target', 'plugins'),
+  };
 }
 
 function onPath(cmd: string): boolean {
@@ -48,11 +53,11 @@ function newestMtime(p: string): number {
 
 /** Builds the launcher with Maven if it has not been built yet, or its sources or POM changed since. */
 export function ensureLauncherBuilt(config: Config, log: (line: string) => void = console.error): void {
-  const { dir, classes, lib } = launcherDir(config);
+  const { dir, classes, lib, plugins } = launcherDir(config);
   const launcherClass = path.join(classes, 'ringscope', 'neo4j', 'Launcher.class');
   const stamp = path.join(dir, 'target', 'ringscope-build.stamp');
   const built =
-    fs.existsSync(launcherClass) && fs.existsSync(lib)
+    fs.existsSync(launcherClass) && fs.existsSync(lib) && fs.existsSync(plugins)
       ? Math.max(fs.statSync(launcherClass).mtimeMs, fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0)
       : 0;
   if (built > 0 && built >= Math.max(newestMtime(path.join(dir, 'src')), newestMtime(path.join(dir, 'pom.xml'))))
@@ -65,7 +70,7 @@ export function ensureLauncherBuilt(config: Config, log: (line: string) => void 
       'Maven is required to build the embedded Neo4j launcher (mvn not found on PATH); or set NEO4J_URI',
     );
   }
-  log('ringscope: building the embedded Neo4j launcher with Maven (first run downloads ~125 MB)…');
+  log('ringscope: building the embedded Neo4j launcher with Maven (first run downloads ~160 MB)…');
   const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(dir, 'pom.xml'), 'package', '-DskipTests'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -113,7 +118,7 @@ function readPid(config: Config): number | undefined {
 }
 
 function launcherArgs(config: Config, attached: boolean): { args: string[]; env: NodeJS.ProcessEnv } {
-  const { classes, lib } = launcherDir(config);
+  const { classes, lib, plugins } = launcherDir(config);
   const args = [
     `-Xmx${config.embedded.heap}`,
     '-Xms256m',
@@ -130,6 +135,8 @@ function launcherArgs(config: Config, attached: boolean): { args: string[]; env:
     RINGSCOPE_BOLT_PORT: String(config.embedded.boltPort),
     RINGSCOPE_PAGECACHE: config.embedded.pageCache,
     RINGSCOPE_PROCEDURES: config.embedded.procedures ? 'on' : 'off',
+    // Graph Data Science (detect --engine gds), loaded with ringscope's own procedures.
+    RINGSCOPE_PLUGIN_DIR: plugins,
     NEO4J_PASSWORD: config.neo4j.password,
   };
   return { args, env };

@@ -6,6 +6,7 @@
 import type { Database } from '../db/database.js';
 import { AccountGraph, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
+import { groupInDatabase } from './gds-grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
 import type { Reason } from '../model/reasons.js';
 import { KEEP_THRESHOLD } from '../model/thresholds.js';
@@ -31,9 +32,10 @@ export interface DetectOptions {
    * Where the per-account feature table is summed: 'db' in the database by ringscope's procedure
    * (the embedded launcher registers it; an external Neo4j has it only where the plugin is
    * installed), 'cypher' by the portable Cypher statement, 'auto' (default) the procedure when the
-   * database offers it. The two give the same table (integration test).
+   * database offers it. The two give the same table (integration test). 'gds' also groups the
+   * accounts inside Neo4j with Graph Data Science (gds-grouping.ts; the table as 'auto' would).
    */
-  engine?: 'auto' | FeatureEngine;
+  engine?: 'auto' | FeatureEngine | 'gds';
   /**
    * Called with the rings as soon as they are scored and named, before account risk is computed
    * (a synchronous step of seconds at 1M accounts): the caller can start its reads of those rings'
@@ -69,8 +71,9 @@ export interface DetectResult {
     riskWritten: number;
     riskCleared: number;
     peakRssMb: number;
-    /** Where the feature table was summed, and why there. */
+    /** Where the feature table was summed, where accounts were grouped, and why there. */
     engine: FeatureEngine;
+    grouping: 'in-process' | 'gds';
     engineNote: string;
     /**
      * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
@@ -104,9 +107,21 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const tableRead = readRiskFeatures(db, { engine: engine.engine }).then(
     (t) => ((phases.riskFeatures = since(reads)), t),
   );
+  // With Graph Data Science the grouping runs in Neo4j beside the graph read.
+  const gdsRun =
+    engine.grouping === 'gds'
+      ? groupInDatabase(db, { maxShare, threshold: LINK_THRESHOLD, maxGroup: opts.maxGroup ?? 60 }).then(
+          (r) => ((phases.gdsGrouping = since(reads)), r),
+        )
+      : undefined;
+  gdsRun?.catch(() => {});
   const grouped = graphRead.then(async (graph) => {
     const groupingStart = Date.now();
-    const groups = groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1);
+    const groups = canonicalOrder(
+      gdsRun
+        ? (await gdsRun).groups.map((members) => members.map((k) => graph.intern(k)))
+        : groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1),
+    );
     phases.grouping = since(groupingStart);
     const activity = await readMemberActivity(
       db,
@@ -228,34 +243,75 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       ...written,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       engine: engine.engine,
+      grouping: engine.grouping,
       engineNote: engine.note,
       phases,
     },
   };
 }
 
+/**
+ * Members in graph order and groups by their first member: where the groups came from (this
+ * process or GDS, which streams them in its own order) must not change ties in scoring or naming.
+ */
+function canonicalOrder(groups: number[][]): number[][] {
+  for (const g of groups) g.sort((a, b) => a - b);
+  return groups.sort((a, b) => a[0]! - b[0]!);
+}
+
 /** The procedure that sums the feature table in the database (neo4j/…/AccountRiskFeatures.java). */
 const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
 
-/** Picks where the feature table is summed; 'db' refuses, naming the database, when the procedure is missing. */
-async function chooseEngine(
-  db: Database,
-  wanted: 'auto' | FeatureEngine,
-): Promise<{ engine: FeatureEngine; note: string }> {
-  if (wanted === 'cypher') return { engine: 'cypher', note: 'by Cypher, as asked (--engine cypher)' };
+/** Graph Data Science's procedures detect --engine gds calls (gds.graph.project is a function). */
+const GDS_PROCEDURES = ['gds.wcc.stream', 'gds.louvain.stream', 'gds.graph.drop'];
+
+interface Engine {
+  engine: FeatureEngine;
+  grouping: 'in-process' | 'gds';
+  note: string;
+}
+
+/**
+ * Picks where the feature table is summed and where accounts are grouped; 'db' and 'gds' refuse,
+ * naming what the database lacks, when their procedures are missing.
+ */
+async function chooseEngine(db: Database, wanted: 'auto' | FeatureEngine | 'gds'): Promise<Engine> {
+  const inProcess = 'grouped in this process';
+  if (wanted === 'cypher')
+    return { engine: 'cypher', grouping: 'in-process', note: `by Cypher, as asked (--engine cypher); ${inProcess}` };
   let names: string[];
   try {
     names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
   } catch (e) {
     // A server that will not list procedures to this user: Cypher works everywhere (if the database
     // is down, the reads that follow say so).
-    if (wanted === 'db') throw e;
-    return { engine: 'cypher', note: `by Cypher: could not list the database's procedures (${(e as Error).message})` };
+    if (wanted !== 'auto') throw e;
+    return {
+      engine: 'cypher',
+      grouping: 'in-process',
+      note: `by Cypher: could not list the database's procedures (${(e as Error).message}); ${inProcess}`,
+    };
   }
-  if (names.includes(FEATURE_PROCEDURE)) return { engine: 'db', note: `in the database (${FEATURE_PROCEDURE})` };
+  const hasFeatures = names.includes(FEATURE_PROCEDURE);
   const missing =
     `this Neo4j has no ${FEATURE_PROCEDURE} procedure (the embedded launcher registers it; on a server of your own, ` +
     `put neo4j/target/ringscope-neo4j-0.1.0.jar in its plugins folder)`;
+  const features = hasFeatures ? `in the database (${FEATURE_PROCEDURE})` : `by Cypher: ${missing}`;
+  if (wanted === 'gds') {
+    const lacking = GDS_PROCEDURES.filter((p) => !names.includes(p));
+    if (lacking.length)
+      throw new Error(
+        `detect --engine gds: this Neo4j has no Graph Data Science (${lacking.join(', ')} not listed; the embedded ` +
+          `launcher loads it from neo4j/target/plugins; on a server of your own, install GDS 2.13 and allow gds.*); ` +
+          `--engine auto groups in this process`,
+      );
+    return {
+      engine: hasFeatures ? 'db' : 'cypher',
+      grouping: 'gds',
+      note: `${features}; grouped in the database by Graph Data Science (gds.wcc, gds.louvain)`,
+    };
+  }
+  if (hasFeatures) return { engine: 'db', grouping: 'in-process', note: `${features}; ${inProcess}` };
   if (wanted === 'db') throw new Error(`detect --engine db: ${missing}`);
-  return { engine: 'cypher', note: `by Cypher: ${missing}` };
+  return { engine: 'cypher', grouping: 'in-process', note: `${features}; ${inProcess}` };
 }

@@ -39,23 +39,49 @@ class UnionFind {
 export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: number, seed = 1): number[][] {
   const uf = new UnionFind(g.keys.length);
   // 1. Groups held together by shared identifiers alone.
-  const softAssisted: number[] = [];
+  const softAssisted: [number, number][] = [];
   for (const [p, w] of g.edges) {
     if (w < threshold) continue;
-    if (w - (g.softEdges.get(p) ?? 0) >= threshold) {
-      const [a, b] = AccountGraph.unpair(p);
-      uf.union(a, b);
-    } else softAssisted.push(p);
+    const pair = AccountGraph.unpair(p);
+    if (w - (g.softEdges.get(p) ?? 0) >= threshold) uf.union(pair[0], pair[1]);
+    else softAssisted.push(pair);
   }
-  // 2. Soft-assisted links join two of those groups when at least half of each takes part.
+  const { groups, large } = finishGroups(uf, g.keys.length, softAssisted, maxGroup);
+  if (large.length) groups.push(...louvainSplit(g, threshold, large, seed));
+  return groups;
+}
+
+/**
+ * The same grouping from groups computed elsewhere (Graph Data Science's weakly connected
+ * components over the shared-identifier links, see detect/gds-grouping.ts): `components` and
+ * `softAssisted` name accounts by their index in an account graph of `n` accounts. Returns the
+ * groups and, apart, those larger than maxGroup, for the caller to split.
+ */
+export function groupFromComponents(
+  n: number,
+  components: Iterable<number[]>,
+  softAssisted: [number, number][],
+  maxGroup: number,
+): { groups: number[][]; large: number[][] } {
+  const uf = new UnionFind(n);
+  for (const c of components) for (let i = 1; i < c.length; i++) uf.union(c[0]!, c[i]!);
+  return finishGroups(uf, n, softAssisted, maxGroup);
+}
+
+/** 2. Soft-assisted links join two groups when at least half of each takes part; large groups apart. */
+function finishGroups(
+  uf: UnionFind,
+  n: number,
+  softAssisted: [number, number][],
+  maxGroup: number,
+): { groups: number[][]; large: number[][] } {
   const size = new Map<number, number>();
-  for (let i = 0; i < g.keys.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     size.set(r, (size.get(r) ?? 0) + 1);
   }
   const takingPart = new Map<string, { a: number; b: number; fromA: Set<number>; fromB: Set<number> }>();
-  for (const p of softAssisted) {
-    const [x, y] = AccountGraph.unpair(p);
+  for (const [x, y] of softAssisted) {
     const [rx, ry] = [uf.find(x), uf.find(y)];
     if (rx === ry) continue;
     const [a, b, ma, mb] = rx < ry ? [rx, ry, x, y] : [ry, rx, y, x];
@@ -70,7 +96,7 @@ export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: numb
     if (t.fromA.size / sa >= 0.5 && t.fromB.size / sb >= 0.5) uf.union(t.a, t.b);
   }
   const components = new Map<number, number[]>();
-  for (let i = 0; i < g.keys.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     let c = components.get(r);
     if (!c) components.set(r, (c = []));
@@ -83,35 +109,39 @@ export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: numb
     if (c.length > maxGroup) large.push(c);
     else groups.push(c);
   }
-  if (large.length) {
-    const inLarge = new Map<number, number>();
-    large.forEach((c, i) => c.forEach((m) => inLarge.set(m, i)));
-    const graphs = large.map(() => new UndirectedGraph());
-    for (const [p, w] of g.edges) {
-      if (w < threshold) continue;
-      const [a, b] = AccountGraph.unpair(p);
-      const gi = inLarge.get(a);
-      if (gi === undefined) continue;
-      const sub = graphs[gi]!;
-      sub.mergeNode(a);
-      sub.mergeNode(b);
-      sub.mergeEdge(a, b, { weight: w });
+  return { groups, large };
+}
+
+/** Louvain modularity (graphology) on each large group's links at or above the threshold. */
+function louvainSplit(g: AccountGraph, threshold: number, large: number[][], seed: number): number[][] {
+  const groups: number[][] = [];
+  const inLarge = new Map<number, number>();
+  large.forEach((c, i) => c.forEach((m) => inLarge.set(m, i)));
+  const graphs = large.map(() => new UndirectedGraph());
+  for (const [p, w] of g.edges) {
+    if (w < threshold) continue;
+    const [a, b] = AccountGraph.unpair(p);
+    const gi = inLarge.get(a);
+    if (gi === undefined) continue;
+    const sub = graphs[gi]!;
+    sub.mergeNode(a);
+    sub.mergeNode(b);
+    sub.mergeEdge(a, b, { weight: w });
+  }
+  for (const sub of graphs) {
+    let state = seed >>> 0 || 1;
+    const rng = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 4294967296;
+    };
+    const communities = louvain(sub, { getEdgeWeight: 'weight', rng });
+    const byCommunity = new Map<number, number[]>();
+    for (const [node, community] of Object.entries(communities)) {
+      let list = byCommunity.get(community);
+      if (!list) byCommunity.set(community, (list = []));
+      list.push(Number(node));
     }
-    for (const sub of graphs) {
-      let state = seed >>> 0 || 1;
-      const rng = () => {
-        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-        return state / 4294967296;
-      };
-      const communities = louvain(sub, { getEdgeWeight: 'weight', rng });
-      const byCommunity = new Map<number, number[]>();
-      for (const [node, community] of Object.entries(communities)) {
-        let list = byCommunity.get(community);
-        if (!list) byCommunity.set(community, (list = []));
-        list.push(Number(node));
-      }
-      for (const list of byCommunity.values()) if (list.length >= 2) groups.push(list);
-    }
+    for (const list of byCommunity.values()) if (list.length >= 2) groups.push(list);
   }
   return groups;
 }

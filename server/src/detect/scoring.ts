@@ -200,7 +200,14 @@ export function apiAbuse(e: RingEvidence): Reason | null {
   }
   for (const [api, users] of apiUsers) {
     const base = e.ctx.apiBaseline.get(api) ?? 0;
-    if (users / n >= 0.5 && users / n >= 5 * base && (!best || users > best.users)) best = { api, users, base };
+    if (users / n < 0.5 || users / n < 5 * base) continue;
+    // Ties go to the rarer API, then by name: the detail must not depend on the members' order.
+    if (
+      !best ||
+      users > best.users ||
+      (users === best.users && (base < best.base || (base === best.base && api < best.api)))
+    )
+      best = { api, users, base };
   }
   if (!best) return null;
   return {

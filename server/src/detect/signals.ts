@@ -8,6 +8,17 @@ import { BENIGN_TAGS } from '../model/tags.js';
 import { DAY, HOUR } from '../model/time-units.js';
 import { identifierWeight } from './weights.js';
 
+/**
+ * Soft signals: a row (phone block, email stem, sign-up IP) needs `minAccounts` accounts; chains of
+ * registrations no more than `windowMs` apart, of `minChain` or more, link every pair with `weight`
+ * (`taggedWeight` for a phone block with an SMS-platform number). gds-project.cypher takes the same.
+ */
+export const SOFT_SIGNALS = {
+  phone: { minAccounts: 3, windowMs: 2 * DAY, minChain: 3, weight: 0.35, taggedWeight: 0.6 },
+  email: { minAccounts: 3, windowMs: DAY, minChain: 3, weight: 0.2 },
+  ip: { minAccounts: 2, windowMs: HOUR, minChain: 2, weight: 0.3 },
+} as const;
+
 /** Links members registered within `windowMs` of the previous one (sorted by time). */
 function burstChains(members: { account: number; registered: number }[], windowMs: number): number[][] {
   const sorted = [...members].sort((a, b) => a.registered - b.registered);
@@ -66,15 +77,20 @@ export async function buildAccountGraph(db: Database, maxShare: number): Promise
     return db.stream(name, params, (row) => void rows.push(row), { timeoutMs: 0 }).then(() => rows);
   };
   const soft = Promise.all([
-    collect('detect/phone-blocks', { minAccounts: 3, maxShare }),
-    collect('detect/email-stems', { minAccounts: 3, maxShare }),
+    collect('detect/phone-blocks', { minAccounts: SOFT_SIGNALS.phone.minAccounts, maxShare }),
+    collect('detect/email-stems', { minAccounts: SOFT_SIGNALS.email.minAccounts, maxShare }),
     collect('detect/ip-registrations', { maxShare, benignTags: BENIGN_TAGS }),
   ]);
   soft.catch(() => {});
   await identifiers;
   const [phones, emails, ips] = await soft;
-  phones.forEach(bursts('SEQUENTIAL_PHONES', 2 * DAY, 3, (row) => (Number(row.tagged) > 0 ? 0.6 : 0.35)));
-  emails.forEach(bursts('EMAIL_PATTERN', DAY, 3, () => 0.2));
-  ips.forEach(bursts('IP_REGISTRATION_BURST', HOUR, 2, () => 0.3));
+  const { phone, email, ip } = SOFT_SIGNALS;
+  phones.forEach(
+    bursts('SEQUENTIAL_PHONES', phone.windowMs, phone.minChain, (row) =>
+      Number(row.tagged) > 0 ? phone.taggedWeight : phone.weight,
+    ),
+  );
+  emails.forEach(bursts('EMAIL_PATTERN', email.windowMs, email.minChain, () => email.weight));
+  ips.forEach(bursts('IP_REGISTRATION_BURST', ip.windowMs, ip.minChain, () => ip.weight));
   return g;
 }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * RINGSCOPE_TX_MEMORY (global transaction memory cap, 2g), RINGSCOPE_TX_TIMEOUT_SECONDS (0 = none,
  * the server sets its own per-transaction timeouts), RINGSCOPE_IMPORT_DIR (where `LOAD CSV FROM 'file:///…'`
  * reads, default HOME/import), RINGSCOPE_PROCEDURES (on: register ringscope's procedures, see
- * registerProcedures; off: behave as a server without the plugin). With --exit-on-stdin-eof the launcher stops
+ * registerProcedures, and the plugins in RINGSCOPE_PLUGIN_DIR, Graph Data Science; off: behave as a server without
+ * either). With --exit-on-stdin-eof the launcher stops
  * when its parent closes stdin, so a parent killed with SIGKILL leaves no orphaned JVM.
  *
  * With --import ARGS_FILE it starts no database: it runs Neo4j's offline importer (see BulkImport) on
@@ -76,6 +78,20 @@ public final class Launcher {
         int txTimeout = parseInt("RINGSCOPE_TX_TIMEOUT_SECONDS", env.getOrDefault("RINGSCOPE_TX_TIMEOUT_SECONDS", "0"));
 
         Path importDir = Path.of(env.getOrDefault("RINGSCOPE_IMPORT_DIR", home.resolve("import").toString())).toAbsolutePath();
+        String procedures = env.getOrDefault("RINGSCOPE_PROCEDURES", "on");
+        if (!procedures.equals("on") && !procedures.equals("off")) {
+            fail("RINGSCOPE_PROCEDURES must be on or off, got '" + procedures + "'");
+        }
+        // Plugins (Graph Data Science): loaded from RINGSCOPE_PLUGIN_DIR when procedures are on; with
+        // them off the server behaves as one without plugins. An empty directory stands for none.
+        Path pluginDir = home.resolve("no-plugins");
+        String pluginEnv = env.get("RINGSCOPE_PLUGIN_DIR");
+        if (procedures.equals("on") && pluginEnv != null && !pluginEnv.isBlank()) {
+            pluginDir = Path.of(pluginEnv).toAbsolutePath();
+            if (!Files.isDirectory(pluginDir)) {
+                fail("RINGSCOPE_PLUGIN_DIR " + pluginDir + " is not a directory (build it with npm run build:neo4j)");
+            }
+        }
 
         ensurePortFree(address, port);
         Files.createDirectories(home);
@@ -98,6 +114,8 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                     .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                    .setConfig(GraphDatabaseSettings.plugin_dir, pluginDir)
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
                     .build();
         } catch (RuntimeException e) {
             fail(describeStartFailure(e, home));
@@ -116,10 +134,6 @@ public final class Launcher {
             fail("database did not become available within 120 s (see " + home.resolve("logs") + ")");
         }
         setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-        String procedures = env.getOrDefault("RINGSCOPE_PROCEDURES", "on");
-        if (!procedures.equals("on") && !procedures.equals("off")) {
-            fail("RINGSCOPE_PROCEDURES must be on or off, got '" + procedures + "'");
-        }
         if (procedures.equals("on")) {
             registerProcedures(db);
         }

@@ -1,0 +1,74 @@
+// Detection with Graph Data Science (detect --engine gds; the embedded launcher loads open-source GDS
+// 2.13): the account links are projected inside Neo4j, grouped there (WCC, and Louvain for groups
+// too large to be one ring), and the rings and risks must be those the in-process path finds on the
+// same generated logs. The projected graphs are freed afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/database.js';
+import { GENERATED_FILES } from '../../server/src/demo.js';
+import { findRings, type DetectResult } from '../../server/src/detect/detect.js';
+import { generate } from '../../server/src/generate/generate.js';
+import { ingestFiles } from '../../server/src/ingest/ingest.js';
+import { FLAG_THRESHOLD } from '../../server/src/model/thresholds.js';
+import { openTestDb, wipe } from '../helpers/neo4j.js';
+
+let db: Database;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-gds-'));
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await wipe(db);
+  await generate({ outDir: tmp, accounts: 2000, seed: 11 });
+  const s = await ingestFiles(
+    db,
+    GENERATED_FILES.map((f) => path.join(tmp, f)),
+    { rejectsDir: path.join(tmp, 'rejects'), quiet: true },
+  );
+  expect(s.files.map((f) => f.error ?? f.rejected)).toEqual(s.files.map(() => 0));
+});
+afterAll(async () => {
+  await wipe(db);
+  await db.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const projectedGraphs = async () =>
+  (await db.readText('CALL gds.graph.list() YIELD graphName RETURN graphName')).map((r) => r.graphName);
+const rings = (r: DetectResult) =>
+  r.rings
+    .map((x) => ({ score: x.score, members: x.members, reasons: x.reasons }))
+    .sort((a, b) => a.members.join().localeCompare(b.members.join()));
+const flagged = (r: DetectResult) => new Set(r.accounts.filter((a) => a.risk >= FLAG_THRESHOLD).map((a) => a.id));
+
+describe('detect --engine gds', () => {
+  it('groups inside Neo4j and finds the same rings and risks as the in-process path', async () => {
+    const inProcess = await findRings(db, { engine: 'db' });
+    expect(inProcess.stats.grouping).toBe('in-process');
+    const gds = await findRings(db, { engine: 'gds' });
+    expect(gds.stats.grouping).toBe('gds');
+    expect(gds.stats.engineNote).toContain('grouped in the database by Graph Data Science');
+    expect(gds.stats.phases.gdsGrouping).toBeGreaterThan(0);
+    expect(inProcess.rings.length).toBeGreaterThan(3);
+    expect(gds.stats.candidates).toBe(inProcess.stats.candidates);
+    expect(rings(gds)).toEqual(rings(inProcess));
+    // Same memberships: the ring ids stay, so every account's risk, ring and reasons are the same.
+    expect(gds.accounts).toEqual(inProcess.accounts);
+    expect(await projectedGraphs()).toEqual([]);
+  });
+
+  it('splits groups too large to be one ring with GDS Louvain, each group on its own', async () => {
+    // Groups of more than 6 accounts are split: most planted rings are larger.
+    const inProcess = await findRings(db, { engine: 'db', maxGroup: 6 });
+    const gds = await findRings(db, { engine: 'gds', maxGroup: 6 });
+    const whole = await findRings(db, { engine: 'gds' });
+    expect(gds.stats.candidates).toBeGreaterThan(whole.stats.candidates);
+    expect(gds.rings.length).toBeGreaterThan(whole.rings.length);
+    // Two Louvain implementations choose their own communities; the accounts found are the same.
+    const members = (r: DetectResult) => new Set(r.rings.flatMap((x) => x.members));
+    expect(members(gds)).toEqual(members(inProcess));
+    expect(flagged(gds)).toEqual(flagged(inProcess));
+    expect(await projectedGraphs()).toEqual([]);
+  });
+});
