@@ -182,11 +182,28 @@ if (scales.length) {
     [
       { d, label: d.detectAfter ? `first run, after ${d.detectAfter}` : 'first run', detect: d.detect },
       { d, label: 'Cypher table (warm)', detect: d.detectCypher },
+      {
+        d,
+        label: d.detectGds
+          ? `GDS grouping (warm; rings differing from the first run: ${d.detectGds.ringsOnlyInProcess} / ${d.detectGds.ringsOnlyGds})`
+          : '',
+        detect: d.detectGds,
+      },
       { d, label: 'again (warm)', detect: d.detectRerun },
     ].filter((x) => x.detect?.phases),
   );
   if (phased.length) {
-    const names = ['graph', 'riskFeatures', 'memberReads', 'grouping', 'scoring', 'risk', 'write', 'history'];
+    const names = [
+      'graph',
+      'riskFeatures',
+      'gdsGrouping',
+      'memberReads',
+      'grouping',
+      'scoring',
+      'risk',
+      'write',
+      'history',
+    ];
     out.push(
       'Detection by step (wall seconds). graph (identifiers and soft signals streamed into the account graph), ' +
         'riskFeatures (the per-account table, read in key ranges at once) and memberReads (candidate members’ ' +
@@ -197,7 +214,10 @@ if (scales.length) {
         'file records it; "again": the same detection once more on the warm database; ' +
         '"Cypher table": between the two, the same detection with the per-account table summed by the portable Cypher ' +
         "statement (`detect --engine cypher`) instead of ringscope's procedure in the database (the default where the " +
-        'database has it; results recorded before the procedure existed used Cypher).',
+        'database has it; results recorded before the procedure existed used Cypher); "GDS grouping": then ' +
+        '`detect --engine gds`, the account links projected and grouped inside Neo4j by Graph Data Science ' +
+        '(gdsGrouping: projection, WCC and Louvain, timed from the start of the reads; grouping: what this process ' +
+        'then waited for it), with the count of rings (members and score) only the first run found / only GDS found.',
       '',
     );
     out.push(

@@ -17,7 +17,9 @@
 // load; --rerun then detects once more on the same, now warm, database (what "Run detection" in the
 // web app does on a server that is up), recorded as detectRerun. --compare-engines runs, between the
 // two, `detect --engine cypher` (the feature table summed by the portable Cypher statement instead
-// of ringscope's procedure in the database) on the same warm database, recorded as detectCypher.
+// of ringscope's procedure in the database) on the same warm database, recorded as detectCypher, and
+// `detect --engine gds` (accounts grouped inside Neo4j by Graph Data Science), recorded as detectGds
+// with whether its rings (members and scores) equal those of the first detection.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -162,16 +164,17 @@ try {
     }
   }
   type DetectJson = {
-    rings: unknown[];
+    rings: { members: string[]; score: number }[];
     seconds: number;
     peakRssMb: number;
-    stats?: { phases?: Record<string, number>; engine?: string };
+    stats?: { phases?: Record<string, number>; engine?: string; grouping?: string };
   };
   const summary = (d: DetectJson) => ({
     rings: d.rings.length,
     seconds: d.seconds,
     peakRssMb: d.peakRssMb,
     engine: d.stats?.engine,
+    grouping: d.stats?.grouping,
     phases: d.stats?.phases,
   });
   const detect = run('detect', ['detect', '--json']) as DetectJson;
@@ -185,10 +188,20 @@ try {
       : 'the transactional ingest';
   delete result.detectRerun;
   delete result.detectCypher;
-  if (values['compare-engines'])
+  delete result.detectGds;
+  if (values['compare-engines']) {
     result.detectCypher = summary(
       run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson,
     );
+    const gds = run('detect, GDS grouping', ['detect', '--engine', 'gds', '--json']) as DetectJson;
+    const ringSet = (d: DetectJson) => new Set(d.rings.map((r) => `${r.score}|${[...r.members].sort().join(',')}`));
+    const [first, viaGds] = [ringSet(detect), ringSet(gds)];
+    result.detectGds = {
+      ...summary(gds),
+      ringsOnlyInProcess: [...first].filter((r) => !viaGds.has(r)).length,
+      ringsOnlyGds: [...viaGds].filter((r) => !first.has(r)).length,
+    };
+  }
   if (values.rerun) result.detectRerun = summary(run('detect again', ['detect', '--json']) as DetectJson);
   result.evaluation = evaluation;
   result.detectedAt = new Date().toISOString();
