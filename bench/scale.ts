@@ -193,14 +193,19 @@ try {
     result.detectCypher = summary(
       run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson,
     );
-    const gds = run('detect, GDS grouping', ['detect', '--engine', 'gds', '--json']) as DetectJson;
-    const ringSet = (d: DetectJson) => new Set(d.rings.map((r) => `${r.score}|${[...r.members].sort().join(',')}`));
-    const [first, viaGds] = [ringSet(detect), ringSet(gds)];
-    result.detectGds = {
-      ...summary(gds),
-      ringsOnlyInProcess: [...first].filter((r) => !viaGds.has(r)).length,
-      ringsOnlyGds: [...viaGds].filter((r) => !first.has(r)).length,
-    };
+    // A GDS failure (memory at a scale not tried before, say) is recorded, not fatal to the run.
+    try {
+      const gds = run('detect, GDS grouping', ['detect', '--engine', 'gds', '--json']) as DetectJson;
+      const ringSet = (d: DetectJson) => new Set(d.rings.map((r) => `${r.score}|${[...r.members].sort().join(',')}`));
+      const [first, viaGds] = [ringSet(detect), ringSet(gds)];
+      result.detectGds = {
+        ...summary(gds),
+        ringsOnlyInProcess: [...first].filter((r) => !viaGds.has(r)).length,
+        ringsOnlyGds: [...viaGds].filter((r) => !first.has(r)).length,
+      };
+    } catch (e) {
+      result.detectGds = { error: String((e as { stderr?: string }).stderr ?? e).slice(-2000) };
+    }
   }
   if (values.rerun) result.detectRerun = summary(run('detect again', ['detect', '--json']) as DetectJson);
   result.evaluation = evaluation;
