@@ -2,5 +2,5 @@
 // embedded launcher registers both; an external Neo4j has them only where installed). Detection
 // uses them when listed.
 SHOW PROCEDURES YIELD name
-WHERE name STARTS WITH 'ringscope.' OR name IN ['gds.wcc.stream', 'gds.louvain.stream', 'gds.graph.drop']
+WHERE name STARTS WITH 'ringscope.' OR name STARTS WITH 'gds.'
 RETURN name

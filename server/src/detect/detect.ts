@@ -262,8 +262,18 @@ function canonicalOrder(groups: number[][]): number[][] {
 /** The procedure that sums the feature table in the database (neo4j/…/AccountRiskFeatures.java). */
 const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
 
-/** Graph Data Science's procedures detect --engine gds calls (gds.graph.project is a function). */
-const GDS_PROCEDURES = ['gds.wcc.stream', 'gds.louvain.stream', 'gds.graph.drop'];
+/**
+ * Graph Data Science's procedures detect --engine gds calls (gds.graph.project, a function, comes
+ * with them); detect/procedures.cypher lists the same names.
+ */
+export const GDS_PROCEDURES = [
+  'gds.wcc.mutate',
+  'gds.louvain.stream',
+  'gds.graph.filter',
+  'gds.graph.drop',
+  'gds.graph.nodeProperty.stream',
+  'gds.graph.relationshipProperty.stream',
+];
 
 interface Engine {
   engine: FeatureEngine;
