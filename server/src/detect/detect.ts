@@ -119,7 +119,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     const groupingStart = Date.now();
     const groups = canonicalOrder(
       gdsRun
-        ? (await gdsRun).groups.map((members) => members.map((k) => graph.intern(k)))
+        ? (await gdsRun).map((members) => members.map((k) => graph.intern(k)))
         : groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1),
     );
     phases.grouping = since(groupingStart);

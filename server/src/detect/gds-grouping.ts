@@ -6,31 +6,23 @@
 // grouping.ts's, so the groups are those of the in-process path up to Louvain's own choices.
 import type { Database } from '../db/database.js';
 import { BENIGN_TAGS, RISKY_TAGS } from '../model/tags.js';
+import { AccountGraph } from './account-graph.js';
 import { groupFromComponents } from './grouping.js';
 import { SOFT_SIGNALS } from './signals.js';
 
-export interface GdsGrouping {
-  /** Account keys of each group. */
-  groups: string[][];
-  /** Accounts and links in the projected graph. */
-  nodes: number;
-  links: number;
-  /** Wall seconds: projection, components (with soft links), Louvain (0 when no group was too large). */
-  seconds: { project: number; components: number; louvain: number };
-}
-
 let projections = 0;
 
-/** Groups the accounts in the database (independent of the account graph detection reads meanwhile). */
+/**
+ * Groups the accounts in the database (independent of the account graph detection reads
+ * meanwhile); returns each group's account keys.
+ */
 export async function groupInDatabase(
   db: Database,
   opts: { maxShare: number; threshold: number; maxGroup: number },
-): Promise<GdsGrouping> {
+): Promise<string[][]> {
   const graphName = `ringscope-detect-${process.pid}-${Date.now()}-${projections++}`;
-  const since = (t: number) => (Date.now() - t) / 1000;
   const { phone, email, ip } = SOFT_SIGNALS;
-  let t = Date.now();
-  const [projected] = await db.read(
+  await db.read(
     'detect/gds-project',
     {
       graphName,
@@ -55,16 +47,10 @@ export async function groupInDatabase(
     { timeoutMs: 0 },
   );
   try {
-    const seconds = { project: since(t), components: 0, louvain: 0 };
-    t = Date.now();
-    // Accounts as small integers (for grouping.ts), and GDS node id → that integer.
-    const keys: string[] = [];
-    const index = new Map<string, number>();
-    const intern = (key: string) => {
-      let i = index.get(key);
-      if (i === undefined) index.set(key, (i = keys.push(key) - 1));
-      return i;
-    };
+    // Accounts as small integers (for grouping.ts; only the graph's interning is used), and GDS
+    // node id → that integer.
+    const accounts = new AccountGraph();
+    const intern = (key: string) => accounts.intern(key);
     const byNode = new Map<number, number>();
     const components = new Map<number, number[]>();
     const softAssisted: [number, number][] = [];
@@ -95,11 +81,14 @@ export async function groupInDatabase(
         { timeoutMs: 0 },
       ),
     ]);
-    seconds.components = since(t);
-    const { groups, large } = groupFromComponents(keys.length, components.values(), softAssisted, opts.maxGroup);
+    const { groups, large } = groupFromComponents(
+      accounts.keys.length,
+      components.values(),
+      softAssisted,
+      opts.maxGroup,
+    );
     // Louvain runs only when some group is too large to be one ring, on that group alone.
     if (large.length) {
-      t = Date.now();
       const componentOf = new Map<number, number>();
       for (const [c, members] of components) for (const m of members) componentOf.set(m, c);
       for (const [gi, c] of large.entries()) {
@@ -133,14 +122,8 @@ export async function groupInDatabase(
         }
         for (const list of byCommunity.values()) if (list.length >= 2) groups.push(list);
       }
-      seconds.louvain = since(t);
     }
-    return {
-      groups: groups.map((members) => members.map((i) => keys[i]!)),
-      nodes: Number(projected?.nodes ?? 0),
-      links: Number(projected?.links ?? 0),
-      seconds,
-    };
+    return groups.map((members) => members.map((i) => accounts.keys[i]!));
   } finally {
     await db.read('detect/gds-drop', { graphName }, { timeoutMs: 0 }).catch(() => {});
   }
