@@ -3,8 +3,11 @@
 // in-process graph (signals.ts, weights.ts): each identifier shared by 2..$maxShare accounts links
 // every pair of them with its weight (base by kind, lowered for crowds, raised by risky intel,
 // silenced by benign intel), and accounts of one phone block, email stem or sign-up IP registered
-// in a burst are linked with a soft weight. A pair is projected when its summed weight reaches
-// $threshold; `hard` is the part from shared identifiers alone (grouping.ts treats the rest apart).
+// in a burst are linked with a soft weight. Every linked pair is projected, with properties:
+// - `weight`, the summed weight (detection's fraud-proximity walk reads every pair);
+// - `linkedHard`, for a pair whose weight reaches $threshold (one grouping counts), the part from
+//   shared identifiers alone (grouping.ts treats the rest apart); -1 for a pair below it;
+// - `kinds`, the soft signals behind the pair: 1 phone block, 2 email stem, 4 sign-up IP, summed.
 CALL {
   MATCH (n)
   WHERE (n:Device OR n:PaymentMethod OR n:Phone OR n:Email OR n:Address OR n:IP)
@@ -22,7 +25,7 @@ CALL {
   WITH n, w, collect(DISTINCT a) AS ms
   UNWIND range(0, size(ms) - 2) AS i
   UNWIND range(i + 1, size(ms) - 1) AS j
-  RETURN ms[i] AS a, ms[j] AS b, w AS hard, 0.0 AS soft
+  RETURN ms[i] AS a, ms[j] AS b, w AS hard, 0.0 AS soft, 0 AS kind
   UNION ALL
   // Phone blocks: chains of registrations no more than $phoneWindow apart, of $phoneChain or more.
   MATCH (p:Phone)<-[:HAS_PHONE]-(a:Account)
@@ -41,7 +44,7 @@ CALL {
   UNWIND range(0, size(chain) - 2) AS i
   UNWIND range(i + 1, size(chain) - 1) AS j
   WITH chain[i] AS a, chain[j] AS b, w WHERE a <> b
-  RETURN a, b, 0.0 AS hard, w AS soft
+  RETURN a, b, 0.0 AS hard, w AS soft, 1 AS kind
   UNION ALL
   // Email stems: chains of registrations no more than $emailWindow apart, of $emailChain or more.
   MATCH (e:Email)<-[:HAS_EMAIL]-(a:Account)
@@ -59,7 +62,7 @@ CALL {
   UNWIND range(0, size(chain) - 2) AS i
   UNWIND range(i + 1, size(chain) - 1) AS j
   WITH chain[i] AS a, chain[j] AS b WHERE a <> b
-  RETURN a, b, 0.0 AS hard, $emailWeight AS soft
+  RETURN a, b, 0.0 AS hard, $emailWeight AS soft, 2 AS kind
   UNION ALL
   // Sign-ups through one IP (not a benign crowd): chains no more than $ipWindow apart, of $ipChain or more.
   MATCH (ip:IP)
@@ -79,13 +82,17 @@ CALL {
   UNWIND range(0, size(chain) - 2) AS i
   UNWIND range(i + 1, size(chain) - 1) AS j
   WITH chain[i] AS a, chain[j] AS b WHERE a <> b
-  RETURN a, b, 0.0 AS hard, $ipWeight AS soft
+  RETURN a, b, 0.0 AS hard, $ipWeight AS soft, 4 AS kind
 }
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS a,
-     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS b, hard, soft
-WITH a, b, sum(hard) AS hard, sum(soft) AS soft
-WHERE hard + soft >= $threshold
+     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS b, hard, soft, kind
+WITH a, b, sum(hard) AS hard, sum(soft) AS soft, collect(DISTINCT kind) AS kinds
+WHERE hard + soft > 0
 WITH gds.graph.project($graphName, a, b,
-       {relationshipProperties: {weight: hard + soft, hard: hard}},
+       {relationshipProperties: {
+          weight: hard + soft,
+          linkedHard: CASE WHEN hard + soft >= $threshold THEN hard ELSE -1.0 END,
+          kinds: reduce(k = 0, x IN kinds | k + x)
+       }},
        {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS links

@@ -1,7 +1,7 @@
 // Detection with Graph Data Science (detect --engine gds; the embedded launcher loads open-source GDS
 // 2.13): the account links are projected inside Neo4j, grouped there (WCC, and Louvain for groups
-// too large to be one ring), and the rings and risks must be those the in-process path finds on the
-// same generated logs. The projected graphs are freed afterwards.
+// too large to be one ring), only the results come back, and the rings and risks must be those the
+// in-process path finds on the same generated logs. The projected graphs are freed afterwards.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,11 @@ describe('detect --engine gds', () => {
     expect(gds.stats.grouping).toBe('gds');
     expect(gds.stats.engineNote).toContain('grouped in the database by Graph Data Science');
     expect(gds.stats.phases.gdsGrouping).toBeGreaterThan(0);
+    // Only results come back: no identifier graph is read into this process, yet the same account
+    // pairs reach the fraud-proximity walk.
+    expect(gds.stats.phases.graph).toBeUndefined();
+    expect(inProcess.stats.phases.graph).toBeGreaterThan(0);
+    expect(gds.stats.links).toBe(inProcess.stats.links);
     expect(inProcess.rings.length).toBeGreaterThan(3);
     expect(gds.stats.candidates).toBe(inProcess.stats.candidates);
     expect(rings(gds)).toEqual(rings(inProcess));

@@ -4,7 +4,7 @@
 // (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts). What the
 // investigator workflow records for each run comes after this, in workflow/detection-run.ts.
 import type { Database } from '../db/database.js';
-import { AccountGraph, type SoftLinkKind } from './account-graph.js';
+import { AccountGraph, type SharedIdentifier, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
 import { groupInDatabase } from './gds-grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
@@ -16,7 +16,14 @@ import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js'
 import { readRiskFeatures, type FeatureEngine } from './risk-features.js';
 import { EdgeList } from './fraud-proximity.js';
 import { buildAccountGraph } from './signals.js';
-import { identifiersByGroup, memberFeatures, readMemberActivity, scoreContext } from './ring-inputs.js';
+import {
+  identifiersByGroup,
+  memberFeatures,
+  readGroupIdentifiers,
+  readMemberActivity,
+  scoreContext,
+  type MemberActivity,
+} from './ring-inputs.js';
 import { stableIds } from './stable-ids.js';
 import { writeResult } from './persist.js';
 
@@ -94,73 +101,83 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     phases[name] = (Date.now() - phaseStart) / 1000;
     phaseStart = Date.now();
   };
-  // Three reads on Neo4j's cores at once: the account graph, the risk feature table (the longest),
-  // and, as soon as the graph is in and grouped, the tools and APIs of the candidate members.
+  // Three reads on Neo4j's cores at once: the account links (the identifier graph read into this
+  // process, or with Graph Data Science grouped in Neo4j, where only the results come back), the
+  // risk feature table (the longest), and, as soon as the groups are known, the tools and APIs of
+  // the candidate members.
   const reads = Date.now();
   const since = (t: number) => (Date.now() - t) / 1000;
-  const graphRead = buildAccountGraph(db, maxShare).then((graph) => ((phases.graph = since(reads)), graph));
-  // Engine is chosen while the graph read starts (one short SHOW PROCEDURES).
-  const engine = await chooseEngine(db, opts.engine ?? 'auto').catch((e: unknown) => {
-    graphRead.catch(() => {});
-    throw e;
-  });
+  // Engine is chosen first (one short SHOW PROCEDURES): it decides whether the graph is read at all.
+  const engine = await chooseEngine(db, opts.engine ?? 'auto');
   const tableRead = readRiskFeatures(db, { engine: engine.engine }).then(
     (t) => ((phases.riskFeatures = since(reads)), t),
   );
-  // With Graph Data Science the grouping runs in Neo4j beside the graph read.
-  const gdsRun =
+  tableRead.catch(() => {});
+  const linked: Promise<Linked> =
     engine.grouping === 'gds'
       ? groupInDatabase(db, { maxShare, threshold: LINK_THRESHOLD, maxGroup: opts.maxGroup ?? 60 }).then(
-          (r) => ((phases.gdsGrouping = since(reads)), r),
+          async ({ keys, groups, softKinds, links }) => {
+            phases.gdsGrouping = since(reads);
+            const start = Date.now();
+            const ordered = canonicalOrder(groups, keys);
+            const [shared, activity] = await Promise.all([
+              readGroupIdentifiers(db, keys, ordered, maxShare),
+              readMemberActivity(db, memberKeys(ordered, keys)),
+            ]);
+            phases.memberReads = since(start);
+            return { keys, groups: ordered, shared, softKinds, links, activity };
+          },
         )
-      : undefined;
-  gdsRun?.catch(() => {});
-  const grouped = graphRead.then(async (graph) => {
-    const groupingStart = Date.now();
-    const groups = canonicalOrder(
-      gdsRun
-        ? (await gdsRun).map((members) => members.map((k) => graph.intern(k)))
-        : groupAccounts(graph, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1),
-    );
-    phases.grouping = since(groupingStart);
-    const activity = await readMemberActivity(
-      db,
-      groups.flat().map((i) => graph.keys[i]!),
-    );
-    phases.memberReads = since(groupingStart) - phases.grouping;
-    return { g: graph, groups, activity };
-  });
+      : buildAccountGraph(db, maxShare).then(async (g) => {
+          phases.graph = since(reads);
+          const groupingStart = Date.now();
+          const groups = canonicalOrder(groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1), g.keys);
+          phases.grouping = since(groupingStart);
+          const activityRead = readMemberActivity(db, memberKeys(groups, g.keys));
+          activityRead.catch(() => {});
+          // Memory: from here on only the groups' own identifiers (their reasons) and the summed
+          // links are needed, so the rest of the graph's identifiers and the soft-link split are let
+          // go (at 1M accounts, a million shared identifiers with their member lists).
+          const shared = identifiersByGroup(g.identifiers, g.keys.length, groups);
+          g.identifiers.length = 0;
+          g.softEdges.clear();
+          const links = new EdgeList();
+          for (const [p, w] of g.edges) {
+            const [a, b] = AccountGraph.unpair(p);
+            links.push(a, b, w);
+          }
+          g.edges.clear();
+          const activity = await activityRead;
+          phases.memberReads = since(groupingStart) - phases.grouping;
+          return { keys: g.keys, groups, shared, softKinds: g.softLinks, links, activity };
+        });
+  linked.catch(() => {});
   // The rings stored by the previous run and the dismissed ones: small, read beside the rest.
   const previousRead = db.read('detect/previous-rings', {}, { timeoutMs: 0 });
   const dismissedRead = db.read('detect/dismissed-rings', {}, { timeoutMs: 0 });
   // Awaited after scoring; if a big read fails first, their failure must not count as unhandled.
   previousRead.catch(() => {});
   dismissedRead.catch(() => {});
-  const [{ g, groups, activity }, table, ctx] = await Promise.all([grouped, tableRead, scoreContext(db)]);
+  const [{ keys, groups, shared: sharedByGroup, softKinds, links: accountLinks, activity }, table, ctx] =
+    await Promise.all([linked, tableRead, scoreContext(db)]);
   phaseStart = Date.now();
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  const sharedByGroup = identifiersByGroup(g, groups);
-  // Memory: from here on only the groups' own identifiers (their reasons) and the summed links are
-  // needed, so the rest of the graph's identifiers and the soft-link split are let go (at 1M
-  // accounts, a million shared identifiers with their member lists).
-  g.identifiers.length = 0;
-  g.softEdges.clear();
   const evidence = individualRisk(table);
   const individual = evidence.risk;
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
-  // Account graph index → feature table index (-1: not in the table).
-  const toTable = Int32Array.from(g.keys, (k) => table.index.get(k) ?? -1);
+  // Account index → feature table index (-1: not in the table).
+  const toTable = Int32Array.from(keys, (k) => table.index.get(k) ?? -1);
   const tableIndex = (m: number) => toTable[m]!;
   const features = memberFeatures(table, activity);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const keepScore = opts.keepScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
   groups.forEach((members, gi) => {
-    const feats = members.map((m) => features.get(g.keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
+    const feats = members.map((m) => features.get(keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
     if (feats.length < 2) return;
     const soft = new Map<SoftLinkKind, number>();
-    for (const m of members) for (const k of g.softLinks.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
+    for (const m of members) for (const k of softKinds.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
     const idx = members.map(tableIndex).filter((i) => i >= 0);
     const links = memberLinks.among(idx);
     const structural = scoreRing(feats, sharedByGroup[gi]!, soft, ctx, links);
@@ -206,14 +223,12 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     }
   }
   const shareLinks = new EdgeList();
-  for (const [p, w] of g.edges) {
-    const [a, b] = AccountGraph.unpair(p);
-    const ta = toTable[a]!;
-    const tb = toTable[b]!;
-    if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, w);
+  for (let e = 0; e < accountLinks.length; e++) {
+    const ta = toTable[accountLinks.a[e]!]!;
+    const tb = toTable[accountLinks.b[e]!]!;
+    if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, accountLinks.w[e]!);
   }
-  const links = g.edges.size;
-  g.edges.clear();
+  const links = accountLinks.length;
   const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed, evidence });
   phase('risk');
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -237,7 +252,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     riskModel: risk.model,
     seconds: (Date.now() - started) / 1000,
     stats: {
-      linkedAccounts: g.keys.length,
+      linkedAccounts: keys.length,
       links,
       candidates: groups.length,
       ...written,
@@ -251,12 +266,27 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
 }
 
 /**
- * Members in graph order and groups by their first member: where the groups came from (this
- * process or GDS, which streams them in its own order) must not change ties in scoring or naming.
+ * Members in key order and groups by their first member: where the groups came from (this process
+ * or GDS, which stream accounts in their own orders) must not change ties in scoring or naming.
  */
-function canonicalOrder(groups: number[][]): number[][] {
-  for (const g of groups) g.sort((a, b) => a - b);
-  return groups.sort((a, b) => a[0]! - b[0]!);
+function canonicalOrder(groups: number[][], keys: string[]): number[][] {
+  const byKey = (a: number, b: number) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0);
+  for (const g of groups) g.sort(byKey);
+  return groups.sort((a, b) => byKey(a[0]!, b[0]!));
+}
+
+const memberKeys = (groups: number[][], keys: string[]) => groups.flat().map((i) => keys[i]!);
+
+/** What grouping hands to scoring and account risk, wherever it ran (accounts as indices into keys). */
+interface Linked {
+  keys: string[];
+  groups: number[][];
+  /** Per group, the identifiers two or more of its members share. */
+  shared: SharedIdentifier[][];
+  softKinds: Map<number, Set<SoftLinkKind>>;
+  /** Every linked pair once, with its summed weight (the fraud-proximity walk's share links). */
+  links: EdgeList;
+  activity: MemberActivity;
 }
 
 /** The procedure that sums the feature table in the database (neo4j/…/AccountRiskFeatures.java). */

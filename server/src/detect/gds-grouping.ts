@@ -1,25 +1,43 @@
 // Grouping inside Neo4j with Graph Data Science (detect --engine gds): the account–account links
 // are computed and projected in the database (gds-project.cypher, same signals and weights as
 // signals.ts), weakly connected components over the shared-identifier part and Louvain for groups
-// too large to be one ring run there, and only accounts with their group (and the few links that
-// reach the threshold through soft signals) come back. The soft-signal rule and the assembly are
-// grouping.ts's, so the groups are those of the in-process path up to Louvain's own choices.
+// too large to be one ring run there. What comes back is what scoring and account risk read: each
+// projected account's key, the groups, which soft signals link each account, and the pairs with
+// their weights for the fraud-proximity walk; never the identifiers and their member lists, which
+// the in-process path reads (ring-inputs.ts reads those of the candidate groups alone). The
+// soft-signal rule and the assembly are grouping.ts's, so the groups are those of the in-process
+// path up to Louvain's own choices.
 import type { Database } from '../db/database.js';
 import { BENIGN_TAGS, RISKY_TAGS } from '../model/tags.js';
-import { AccountGraph } from './account-graph.js';
+import type { SoftLinkKind } from './account-graph.js';
+import { EdgeList } from './fraud-proximity.js';
 import { groupFromComponents } from './grouping.js';
 import { SOFT_SIGNALS } from './signals.js';
 
 let projections = 0;
 
-/**
- * Groups the accounts in the database (independent of the account graph detection reads
- * meanwhile); returns each group's account keys.
- */
+/** Bits of gds-project.cypher's `kinds`. */
+const KIND_BITS: [number, SoftLinkKind][] = [
+  [1, 'SEQUENTIAL_PHONES'],
+  [2, 'EMAIL_PATTERN'],
+  [4, 'IP_REGISTRATION_BURST'],
+];
+
+/** Accounts as small integers (index into `keys`, every account with a link). */
+export interface DatabaseGroups {
+  keys: string[];
+  groups: number[][];
+  /** account → the soft signals it is linked by. */
+  softKinds: Map<number, Set<SoftLinkKind>>;
+  /** Every linked pair once, with its summed weight. */
+  links: EdgeList;
+}
+
+/** Groups the accounts in the database; see the head of this file for what comes back. */
 export async function groupInDatabase(
   db: Database,
   opts: { maxShare: number; threshold: number; maxGroup: number },
-): Promise<string[][]> {
+): Promise<DatabaseGroups> {
   const graphName = `ringscope-detect-${process.pid}-${Date.now()}-${projections++}`;
   const { phone, email, ip } = SOFT_SIGNALS;
   await db.read(
@@ -47,20 +65,30 @@ export async function groupInDatabase(
     { timeoutMs: 0 },
   );
   try {
-    // Accounts as small integers (for grouping.ts; only the graph's interning is used), and GDS
-    // node id → that integer.
-    const accounts = new AccountGraph();
-    const intern = (key: string) => accounts.intern(key);
+    // Streams name accounts by their Neo4j node id; each becomes the account's index in `keys`.
+    const keys: string[] = [];
     const byNode = new Map<number, number>();
+    const account = (nodeId: number) => {
+      const i = byNode.get(nodeId);
+      if (i === undefined) throw new Error(`detect --engine gds: node ${nodeId} was not streamed`);
+      return i;
+    };
     const components = new Map<number, number[]>();
-    const softAssisted: [number, number][] = [];
+    // Pairs come by node id (up to 2^53, so not in EdgeList's 32-bit arrays) while the accounts
+    // stream beside them; renamed once both are in.
+    const pairs: { a: number[]; b: number[]; w: number[] } = { a: [], b: [], w: [] };
+    const softPairs: [number, number][] = [];
+    const kindPairs: [number, number, number][] = [];
+    const params = { graphName, threshold: opts.threshold };
     await Promise.all([
       db.stream(
         'detect/gds-components',
-        { graphName, threshold: opts.threshold },
+        params,
         (row) => {
-          const i = intern(String(row.account));
+          const i = keys.length;
+          keys.push(String(row.account));
           byNode.set(Number(row.nodeId), i);
+          if (Number(row.size) < 2) return;
           const c = Number(row.component);
           let list = components.get(c);
           if (!list) components.set(c, (list = []));
@@ -69,24 +97,37 @@ export async function groupInDatabase(
         { timeoutMs: 0 },
       ),
       db.stream(
-        'detect/gds-soft-links',
-        { graphName, threshold: opts.threshold },
+        'detect/gds-links',
+        params,
         (row) => {
-          const a = intern(String(row.a));
-          const b = intern(String(row.b));
-          byNode.set(Number(row.aNode), a);
-          byNode.set(Number(row.bNode), b);
-          softAssisted.push([a, b]);
+          pairs.a.push(Number(row.a));
+          pairs.b.push(Number(row.b));
+          pairs.w.push(Number(row.weight));
         },
         { timeoutMs: 0 },
       ),
+      db.stream('detect/gds-soft-links', params, (row) => void softPairs.push([Number(row.a), Number(row.b)]), {
+        timeoutMs: 0,
+      }),
+      db.stream(
+        'detect/gds-soft-kinds',
+        params,
+        (row) => void kindPairs.push([Number(row.a), Number(row.b), Number(row.kinds)]),
+        { timeoutMs: 0 },
+      ),
     ]);
-    const { groups, large } = groupFromComponents(
-      accounts.keys.length,
-      components.values(),
-      softAssisted,
-      opts.maxGroup,
-    );
+    const links = new EdgeList();
+    for (let e = 0; e < pairs.a.length; e++) links.push(account(pairs.a[e]!), account(pairs.b[e]!), pairs.w[e]!);
+    pairs.a.length = pairs.b.length = pairs.w.length = 0;
+    const softAssisted = softPairs.map(([a, b]): [number, number] => [account(a), account(b)]);
+    const bitsOf = new Map<number, number>();
+    for (const [a, b, bits] of kindPairs)
+      for (const m of [account(a), account(b)]) bitsOf.set(m, (bitsOf.get(m) ?? 0) | bits);
+    // Each set in the order signals.ts adds them in process (phone blocks, email stems, sign-up IPs).
+    const softKinds = new Map<number, Set<SoftLinkKind>>();
+    for (const [m, bits] of bitsOf)
+      softKinds.set(m, new Set(KIND_BITS.filter(([bit]) => bits & bit).map(([, k]) => k)));
+    const { groups, large } = groupFromComponents(keys.length, components.values(), softAssisted, opts.maxGroup);
     // Louvain runs only when some group is too large to be one ring, on that group alone.
     if (large.length) {
       const componentOf = new Map<number, number>();
@@ -123,7 +164,7 @@ export async function groupInDatabase(
         for (const list of byCommunity.values()) if (list.length >= 2) groups.push(list);
       }
     }
-    return groups.map((members) => members.map((i) => accounts.keys[i]!));
+    return { keys, groups, softKinds, links };
   } finally {
     await db.read('detect/gds-drop', { graphName }, { timeoutMs: 0 }).catch(() => {});
   }

@@ -3,7 +3,8 @@
 // identifiers inside each group.
 import type { Database } from '../db/database.js';
 import { FRAUD_TOOL_CATEGORIES } from '../model/tags.js';
-import type { AccountGraph } from './account-graph.js';
+import type { SharedIdentifier } from './account-graph.js';
+import { BASE_WEIGHT, identifierWeight } from './weights.js';
 import type { BaseFeature, FeatureTable } from './risk-features.js';
 import type { AccountFeatures, ScoreContext } from './scoring.js';
 
@@ -70,11 +71,15 @@ export function memberFeatures(table: FeatureTable, activity: MemberActivity): M
 }
 
 /** The identifiers shared by at least two members of each group (the evidence behind its reasons). */
-export function identifiersByGroup(g: AccountGraph, groups: number[][]): AccountGraph['identifiers'][] {
-  const groupOf = new Int32Array(g.keys.length).fill(-1);
+export function identifiersByGroup(
+  identifiers: SharedIdentifier[],
+  size: number,
+  groups: number[][],
+): SharedIdentifier[][] {
+  const groupOf = new Int32Array(size).fill(-1);
   groups.forEach((members, gi) => members.forEach((m) => (groupOf[m] = gi)));
-  const byGroup = groups.map(() => [] as AccountGraph['identifiers']);
-  for (const id of g.identifiers) {
+  const byGroup = groups.map(() => [] as SharedIdentifier[]);
+  for (const id of identifiers) {
     const counts = new Map<number, number>();
     for (const m of id.members) {
       const gi = groupOf[m]!;
@@ -82,5 +87,46 @@ export function identifiersByGroup(g: AccountGraph, groups: number[][]): Account
     }
     for (const [gi, c] of counts) if (c >= 2) byGroup[gi]!.push(id);
   }
+  // Strong kinds first, then by key: the reason text does not depend on the order identifiers came in.
+  const rank = (s: SharedIdentifier) => -(BASE_WEIGHT[s.label] ?? 0);
+  for (const list of byGroup)
+    list.sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
   return byGroup;
+}
+
+/**
+ * The same for groups found in the database (detect --engine gds): the identifiers the groups'
+ * members share are read for those members alone, whole groups at a time so no group's identifiers
+ * are split between two reads.
+ */
+export async function readGroupIdentifiers(
+  db: Database,
+  keys: string[],
+  groups: number[][],
+  maxShare: number,
+): Promise<SharedIdentifier[][]> {
+  const index = new Map<string, number>();
+  const identifiers: SharedIdentifier[] = [];
+  let batch: string[] = [];
+  const read = async () => {
+    const rows = await db.read('detect/group-identifiers', { keys: batch, maxShare }, NO_TIMEOUT);
+    batch = [];
+    for (const r of rows) {
+      const tags = (r.tags as string[]) ?? [];
+      const degree = Number(r.degree);
+      const weight = identifierWeight(String(r.label), degree, tags);
+      if (weight <= 0) continue;
+      const members = (r.members as string[]).map((k) => index.get(k)!);
+      identifiers.push({ label: String(r.label), key: String(r.key), tags, degree, weight, members });
+    }
+  };
+  for (const g of groups) {
+    for (const m of g) {
+      index.set(keys[m]!, m);
+      batch.push(keys[m]!);
+    }
+    if (batch.length >= 5000) await read();
+  }
+  if (batch.length) await read();
+  return identifiersByGroup(identifiers, keys.length, groups);
 }
