@@ -167,7 +167,7 @@ try {
     rings: { members: string[]; score: number }[];
     seconds: number;
     peakRssMb: number;
-    stats?: { phases?: Record<string, number>; engine?: string; grouping?: string };
+    stats?: { phases?: Record<string, number>; rssMb?: Record<string, number>; engine?: string; grouping?: string };
   };
   const summary = (d: DetectJson) => ({
     rings: d.rings.length,
@@ -176,6 +176,7 @@ try {
     engine: d.stats?.engine,
     grouping: d.stats?.grouping,
     phases: d.stats?.phases,
+    rssMb: d.stats?.rssMb,
   });
   const detect = run('detect', ['detect', '--json']) as DetectJson;
   const evaluation = run('evaluate', ['evaluate', '--truth', 'truth.json', '--json']);

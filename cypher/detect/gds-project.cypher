@@ -86,13 +86,13 @@ CALL {
 }
 WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS a,
      CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS b, hard, soft, kind
-WITH a, b, sum(hard) AS hard, sum(soft) AS soft, collect(DISTINCT kind) AS kinds
+WITH a, b, sum(hard) AS hard, sum(soft) AS soft, max(kind % 2) AS phone, max(kind / 2 % 2) AS email, max(kind / 4) AS ip
 WHERE hard + soft > 0
 WITH gds.graph.project($graphName, a, b,
        {relationshipProperties: {
           weight: hard + soft,
           linkedHard: CASE WHEN hard + soft >= $threshold THEN hard ELSE -1.0 END,
-          kinds: reduce(k = 0, x IN kinds | k + x)
+          kinds: phone + 2 * email + 4 * ip
        }},
        {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS links

@@ -88,6 +88,8 @@ export interface DetectResult {
      * Then scoring, risk, write; history is added by workflow/detection-run.ts.
      */
     phases: Record<string, number>;
+    /** The process's resident memory (MB) as each step ended: where the peak builds up. */
+    rssMb: Record<string, number>;
   };
 }
 
@@ -96,10 +98,17 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   let peakRss = process.memoryUsage().rss;
   const maxShare = opts.maxShare ?? 50;
   const phases: Record<string, number> = {};
+  const rssMb: Record<string, number> = {};
+  const rssAt = (name: string) => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    rssMb[name] = Math.round(rss / 2 ** 20);
+  };
   let phaseStart = Date.now();
   const phase = (name: string) => {
     phases[name] = (Date.now() - phaseStart) / 1000;
     phaseStart = Date.now();
+    rssAt(name);
   };
   // Three reads on Neo4j's cores at once: the account links (the identifier graph read into this
   // process, or with Graph Data Science grouped in Neo4j, where only the results come back), the
@@ -110,7 +119,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   // Engine is chosen first (one short SHOW PROCEDURES): it decides whether the graph is read at all.
   const engine = await chooseEngine(db, opts.engine ?? 'auto');
   const tableRead = readRiskFeatures(db, { engine: engine.engine }).then(
-    (t) => ((phases.riskFeatures = since(reads)), t),
+    (t) => ((phases.riskFeatures = since(reads)), rssAt('riskFeatures'), t),
   );
   tableRead.catch(() => {});
   const linked: Promise<Linked> =
@@ -118,6 +127,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       ? groupInDatabase(db, { maxShare, threshold: LINK_THRESHOLD, maxGroup: opts.maxGroup ?? 60 }).then(
           async ({ keys, groups, softKinds, links }) => {
             phases.gdsGrouping = since(reads);
+            rssAt('gdsGrouping');
             const start = Date.now();
             const ordered = canonicalOrder(groups, keys);
             const [shared, activity] = await Promise.all([
@@ -125,11 +135,13 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
               readMemberActivity(db, memberKeys(ordered, keys)),
             ]);
             phases.memberReads = since(start);
+            rssAt('memberReads');
             return { keys, groups: ordered, shared, softKinds, links, activity };
           },
         )
       : buildAccountGraph(db, maxShare).then(async (g) => {
           phases.graph = since(reads);
+          rssAt('graph');
           const groupingStart = Date.now();
           const groups = canonicalOrder(groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1), g.keys);
           phases.grouping = since(groupingStart);
@@ -137,7 +149,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           activityRead.catch(() => {});
           // Memory: from here on only the groups' own identifiers (their reasons) and the summed
           // links are needed, so the rest of the graph's identifiers and the soft-link split are let
-          // go (at 1M accounts, a million shared identifiers with their member lists).
+          // go (at 1M accounts, a million shared identifiers with their member lists), and the pair
+          // map becomes compact arrays. (Reading the candidates' identifiers again instead, as the
+          // GDS path must, kept no memory at the peak and cost 20 s of Neo4j time at 1M.)
           const shared = identifiersByGroup(g.identifiers, g.keys.length, groups);
           g.identifiers.length = 0;
           g.softEdges.clear();
@@ -149,6 +163,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           g.edges.clear();
           const activity = await activityRead;
           phases.memberReads = since(groupingStart) - phases.grouping;
+          rssAt('memberReads');
           return { keys: g.keys, groups, shared, softKinds: g.softLinks, links, activity };
         });
   linked.catch(() => {});
@@ -161,7 +176,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const [{ keys, groups, shared: sharedByGroup, softKinds, links: accountLinks, activity }, table, ctx] =
     await Promise.all([linked, tableRead, scoreContext(db)]);
   phaseStart = Date.now();
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  rssAt('reads');
 
   const evidence = individualRisk(table);
   const individual = evidence.risk;
@@ -170,7 +185,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const toTable = Int32Array.from(keys, (k) => table.index.get(k) ?? -1);
   const tableIndex = (m: number) => toTable[m]!;
   const features = memberFeatures(table, activity);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  rssAt('features');
   const keepScore = opts.keepScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
   groups.forEach((members, gi) => {
@@ -231,7 +246,6 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const links = accountLinks.length;
   const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed, evidence });
   phase('risk');
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const accounts: DetectResult['accounts'] = [];
   for (let i = 0; i < table.keys.length; i++) {
     if (risk.risk[i]! > 0)
@@ -261,6 +275,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       grouping: engine.grouping,
       engineNote: engine.note,
       phases,
+      rssMb,
     },
   };
 }
