@@ -29,6 +29,23 @@ describe('feature evidence', () => {
     expect(evidenceStrength(cb, 0, 1).strength).toBe(0);
   });
 
+  it('gives every tail share as counting the values would, whether values repeat or not', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const counts = Float64Array.from({ length: 5000 }, () => (rnd() < 0.8 ? 0 : Math.floor(rnd() * 6)));
+    const amounts = Float64Array.from({ length: 5000 }, () => (rnd() < 0.1 ? NaN : rnd() * 1000));
+    for (const values of [counts, amounts]) {
+      const s = featureStats(values);
+      const present = [...values].filter((v) => !Number.isNaN(v));
+      for (const v of [...present.slice(0, 50), -1, 0, 2.5, 3, 5, 999.9, 2000]) {
+        expect(tailShare(s, v, 1)).toBe(present.filter((x) => x >= v).length / present.length);
+        expect(tailShare(s, v, -1)).toBe(present.filter((x) => x <= v).length / present.length);
+      }
+    }
+    // Mostly repeated counts are kept as distinct values with their cumulative counts.
+    expect(featureStats(counts).values.length).toBeLessThanOrEqual(6);
+  });
+
   it('ignores accounts where the feature does not apply (NaN)', () => {
     const s = featureStats(Float64Array.from([NaN, NaN, 5, 6, 7]));
     expect(s.median).toBe(6);
