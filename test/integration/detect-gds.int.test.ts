@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
 import { GENERATED_FILES } from '../../server/src/demo.js';
 import { findRings, type DetectResult } from '../../server/src/detect/detect.js';
+import { groupInDatabase, type DatabaseGroups, type PairSource } from '../../server/src/detect/gds-grouping.js';
+import { LINK_THRESHOLD } from '../../server/src/detect/weights.js';
 import { generate } from '../../server/src/generate/generate.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { FLAG_THRESHOLD } from '../../server/src/model/thresholds.js';
@@ -49,6 +51,7 @@ describe('detect --engine gds', () => {
     const gds = await findRings(db, { engine: 'gds' });
     expect(gds.stats.grouping).toBe('gds');
     expect(gds.stats.engineNote).toContain('grouped in the database by Graph Data Science');
+    expect(gds.stats.engineNote).toContain('account pairs computed by ringscope.accountPairs');
     expect(gds.stats.phases.gdsGrouping).toBeGreaterThan(0);
     // Only results come back: no identifier graph is read into this process, yet the same account
     // pairs reach the fraud-proximity walk.
@@ -60,6 +63,33 @@ describe('detect --engine gds', () => {
     expect(rings(gds)).toEqual(rings(inProcess));
     // Same memberships: the ring ids stay, so every account's risk, ring and reasons are the same.
     expect(gds.accounts).toEqual(inProcess.accounts);
+    expect(await projectedGraphs()).toEqual([]);
+  });
+
+  it("projects the same account pairs whether ringscope's procedure or Cypher computes them", async () => {
+    // Pairs by account keys with weight and soft kinds; groups as sorted key lists.
+    const read = async (pairs: PairSource) => {
+      const r: DatabaseGroups = await groupInDatabase(db, {
+        maxShare: 50,
+        threshold: LINK_THRESHOLD,
+        maxGroup: 6,
+        pairs,
+      });
+      const weights = new Map<string, number>();
+      for (let e = 0; e < r.links.length; e++)
+        weights.set([r.keys[r.links.a[e]!]!, r.keys[r.links.b[e]!]!].sort().join('|'), r.links.w[e]!);
+      const kinds = new Map([...r.softKinds].map(([i, k]) => [r.keys[i]!, [...k]]));
+      const groups = r.groups.map((g) => g.map((i) => r.keys[i]!).sort()).sort();
+      return { weights, kinds, groups };
+    };
+    const procedure = await read('procedure');
+    const cypher = await read('cypher');
+    expect(procedure.weights.size).toBeGreaterThan(1000);
+    expect([...procedure.weights.keys()].sort()).toEqual([...cypher.weights.keys()].sort());
+    for (const [pair, w] of procedure.weights) expect(w).toBeCloseTo(cypher.weights.get(pair)!, 12);
+    expect(procedure.kinds.size).toBeGreaterThan(10);
+    expect(procedure.kinds).toEqual(cypher.kinds);
+    expect(procedure.groups).toEqual(cypher.groups);
     expect(await projectedGraphs()).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
 import type { Database } from '../db/database.js';
 import { AccountGraph, type SharedIdentifier, type SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
-import { groupInDatabase } from './gds-grouping.js';
+import { groupInDatabase, type PairSource } from './gds-grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
 import type { Reason } from '../model/reasons.js';
 import { KEEP_THRESHOLD } from '../model/thresholds.js';
@@ -124,21 +124,24 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   tableRead.catch(() => {});
   const linked: Promise<Linked> =
     engine.grouping === 'gds'
-      ? groupInDatabase(db, { maxShare, threshold: LINK_THRESHOLD, maxGroup: opts.maxGroup ?? 60 }).then(
-          async ({ keys, groups, softKinds, links }) => {
-            phases.gdsGrouping = since(reads);
-            rssAt('gdsGrouping');
-            const start = Date.now();
-            const ordered = canonicalOrder(groups, keys);
-            const [shared, activity] = await Promise.all([
-              readGroupIdentifiers(db, keys, ordered, maxShare),
-              readMemberActivity(db, memberKeys(ordered, keys)),
-            ]);
-            phases.memberReads = since(start);
-            rssAt('memberReads');
-            return { keys, groups: ordered, shared, softKinds, links, activity };
-          },
-        )
+      ? groupInDatabase(db, {
+          maxShare,
+          threshold: LINK_THRESHOLD,
+          maxGroup: opts.maxGroup ?? 60,
+          pairs: engine.pairs ?? 'cypher',
+        }).then(async ({ keys, groups, softKinds, links }) => {
+          phases.gdsGrouping = since(reads);
+          rssAt('gdsGrouping');
+          const start = Date.now();
+          const ordered = canonicalOrder(groups, keys);
+          const [shared, activity] = await Promise.all([
+            readGroupIdentifiers(db, keys, ordered, maxShare),
+            readMemberActivity(db, memberKeys(ordered, keys)),
+          ]);
+          phases.memberReads = since(start);
+          rssAt('memberReads');
+          return { keys, groups: ordered, shared, softKinds, links, activity };
+        })
       : buildAccountGraph(db, maxShare).then(async (g) => {
           phases.graph = since(reads);
           rssAt('graph');
@@ -306,6 +309,8 @@ interface Linked {
 
 /** The procedure that sums the feature table in the database (neo4j/…/AccountRiskFeatures.java). */
 const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
+/** The procedure that computes the account pairs GDS projects (neo4j/…/AccountPairs.java). */
+const PAIRS_PROCEDURE = 'ringscope.accountPairs';
 
 /**
  * Graph Data Science's procedures detect --engine gds calls (gds.graph.project, a function, comes
@@ -323,6 +328,8 @@ export const GDS_PROCEDURES = [
 interface Engine {
   engine: FeatureEngine;
   grouping: 'in-process' | 'gds';
+  /** With GDS: where the account pairs are computed before projection. */
+  pairs?: PairSource;
   note: string;
 }
 
@@ -360,10 +367,14 @@ async function chooseEngine(db: Database, wanted: 'auto' | FeatureEngine | 'gds'
           `launcher loads it from neo4j/target/plugins; on a server of your own, install GDS 2.13 and allow gds.*); ` +
           `--engine auto groups in this process`,
       );
+    const pairs: PairSource = names.includes(PAIRS_PROCEDURE) ? 'procedure' : 'cypher';
     return {
       engine: hasFeatures ? 'db' : 'cypher',
       grouping: 'gds',
-      note: `${features}; grouped in the database by Graph Data Science (gds.wcc, gds.louvain)`,
+      pairs,
+      note:
+        `${features}; grouped in the database by Graph Data Science (gds.wcc, gds.louvain), the account pairs ` +
+        (pairs === 'procedure' ? `computed by ${PAIRS_PROCEDURE}` : 'computed by Cypher'),
     };
   }
   if (hasFeatures) return { engine: 'db', grouping: 'in-process', note: `${features}; ${inProcess}` };

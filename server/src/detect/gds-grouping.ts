@@ -33,37 +33,41 @@ export interface DatabaseGroups {
   links: EdgeList;
 }
 
+/**
+ * Where the pairs are computed before projection: by ringscope's procedure (ringscope.accountPairs,
+ * registered by the embedded launcher) or by the portable Cypher statement; both give the same pairs
+ * (integration test).
+ */
+export type PairSource = 'procedure' | 'cypher';
+
 /** Groups the accounts in the database; see the head of this file for what comes back. */
 export async function groupInDatabase(
   db: Database,
-  opts: { maxShare: number; threshold: number; maxGroup: number },
+  opts: { maxShare: number; threshold: number; maxGroup: number; pairs: PairSource },
 ): Promise<DatabaseGroups> {
   const graphName = `ringscope-detect-${process.pid}-${Date.now()}-${projections++}`;
   const { phone, email, ip } = SOFT_SIGNALS;
-  await db.read(
-    'detect/gds-project',
-    {
-      graphName,
-      maxShare: opts.maxShare,
-      threshold: opts.threshold,
-      benignTags: BENIGN_TAGS,
-      riskyTags: RISKY_TAGS,
-      phoneMinAccounts: phone.minAccounts,
-      phoneWindow: phone.windowMs,
-      phoneChain: phone.minChain,
-      phoneWeight: phone.weight,
-      phoneTaggedWeight: phone.taggedWeight,
-      emailMinAccounts: email.minAccounts,
-      emailWindow: email.windowMs,
-      emailChain: email.minChain,
-      emailWeight: email.weight,
-      ipMinAccounts: ip.minAccounts,
-      ipWindow: ip.windowMs,
-      ipChain: ip.minChain,
-      ipWeight: ip.weight,
-    },
-    { timeoutMs: 0 },
-  );
+  const params = {
+    maxShare: opts.maxShare,
+    benignTags: BENIGN_TAGS,
+    riskyTags: RISKY_TAGS,
+    phoneMinAccounts: phone.minAccounts,
+    phoneWindow: phone.windowMs,
+    phoneChain: phone.minChain,
+    phoneWeight: phone.weight,
+    phoneTaggedWeight: phone.taggedWeight,
+    emailMinAccounts: email.minAccounts,
+    emailWindow: email.windowMs,
+    emailChain: email.minChain,
+    emailWeight: email.weight,
+    ipMinAccounts: ip.minAccounts,
+    ipWindow: ip.windowMs,
+    ipChain: ip.minChain,
+    ipWeight: ip.weight,
+  };
+  if (opts.pairs === 'procedure')
+    await db.read('detect/gds-project-pairs', { graphName, threshold: opts.threshold, params }, { timeoutMs: 0 });
+  else await db.read('detect/gds-project', { graphName, threshold: opts.threshold, ...params }, { timeoutMs: 0 });
   try {
     // Streams name accounts by their Neo4j node id; each becomes the account's index in `keys`.
     const keys: string[] = [];
@@ -79,11 +83,11 @@ export async function groupInDatabase(
     const pairs: { a: number[]; b: number[]; w: number[] } = { a: [], b: [], w: [] };
     const softPairs: [number, number][] = [];
     const kindPairs: [number, number, number][] = [];
-    const params = { graphName, threshold: opts.threshold };
+    const streamParams = { graphName, threshold: opts.threshold };
     await Promise.all([
       db.stream(
         'detect/gds-components',
-        params,
+        streamParams,
         (row) => {
           const i = keys.length;
           keys.push(String(row.account));
@@ -98,7 +102,7 @@ export async function groupInDatabase(
       ),
       db.stream(
         'detect/gds-links',
-        params,
+        streamParams,
         (row) => {
           pairs.a.push(Number(row.a));
           pairs.b.push(Number(row.b));
@@ -106,12 +110,12 @@ export async function groupInDatabase(
         },
         { timeoutMs: 0 },
       ),
-      db.stream('detect/gds-soft-links', params, (row) => void softPairs.push([Number(row.a), Number(row.b)]), {
+      db.stream('detect/gds-soft-links', streamParams, (row) => void softPairs.push([Number(row.a), Number(row.b)]), {
         timeoutMs: 0,
       }),
       db.stream(
         'detect/gds-soft-kinds',
-        params,
+        streamParams,
         (row) => void kindPairs.push([Number(row.a), Number(row.b), Number(row.kinds)]),
         { timeoutMs: 0 },
       ),

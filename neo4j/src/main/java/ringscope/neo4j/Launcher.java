@@ -168,6 +168,7 @@ public final class Launcher {
         GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
         try {
             procedures.registerProcedure(AccountRiskFeatures.class);
+            procedures.registerProcedure(AccountPairs.class);
         } catch (Exception e) {
             fail("could not register ringscope's procedures: " + e.getMessage());
         }

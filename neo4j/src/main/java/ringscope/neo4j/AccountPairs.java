@@ -1,0 +1,261 @@
+package ringscope.neo4j;
+
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.ResourceIterable;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * The account–account link pairs of cypher/detect/gds-project.cypher's CALL block and aggregation,
+ * computed with the Core API for detect --engine gds to project (cypher/detect/gds-project-pairs.cypher):
+ * every pair of accounts sharing an identifier of 2..maxShare accounts (weight by kind, crowd and
+ * intel, as server/src/detect/weights.ts), and pairs in burst chains of one phone block, email stem
+ * or sign-up IP (soft weights, as signals.ts). One row per pair: summed shared-identifier weight
+ * (`hard`), summed soft weight (`soft`) and the soft kinds (1 phone, 2 email, 4 IP). Identifiers are
+ * visited in node order and soft signals after them, phone blocks, email stems, then IPs, as the
+ * in-process graph sums them. An integration test compares the pairs with the Cypher statement's.
+ */
+public final class AccountPairs {
+    private static final Label ACCOUNT = Label.label("Account");
+    private static final Label PHONE = Label.label("Phone");
+    private static final Label EMAIL = Label.label("Email");
+    private static final Label IP = Label.label("IP");
+    private static final RelationshipType HAS_PHONE = RelationshipType.withName("HAS_PHONE");
+    private static final RelationshipType HAS_EMAIL = RelationshipType.withName("HAS_EMAIL");
+    private static final RelationshipType USED_IP = RelationshipType.withName("USED_IP");
+    private static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(
+            new String[] {"USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP"})
+            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
+    private static final Map<String, Double> BASE_WEIGHT = Map.of(
+            "PaymentMethod", 1.0, "Device", 1.0, "Phone", 1.0, "Email", 0.8, "Address", 0.5, "IP", 0.35);
+
+    @Context
+    public Transaction tx;
+
+    public static final class Pair {
+        public Node a;
+        public Node b;
+        public double hard;
+        public double soft;
+        public long kinds;
+    }
+
+    /** Summed parts of one pair, in the order the pair was first seen. */
+    private static final class Sums {
+        final long a, b;
+        double hard, soft;
+        long kinds;
+
+        Sums(long a, long b) {
+            this.a = a;
+            this.b = b;
+        }
+    }
+
+    @Procedure(name = "ringscope.accountPairs", mode = Mode.READ)
+    @Description("Account pairs linked by shared identifiers and burst chains (see cypher/detect/gds-project-pairs.cypher).")
+    public Stream<Pair> accountPairs(@Name("params") Map<String, Object> params) {
+        return new Collector(tx).pairs(params);
+    }
+
+    /** One call's pairs (a procedure class may hold no state of its own). */
+    private static final class Collector {
+        private final Transaction tx;
+        private final LinkedHashMap<Long, Sums> pairs = new LinkedHashMap<>();
+
+        Collector(Transaction tx) {
+            this.tx = tx;
+        }
+
+        private void add(long x, long y, double hard, double soft, long kind) {
+            if (x == y) return;
+            long a = Math.min(x, y), b = Math.max(x, y);
+            if (b >= (1L << 32)) throw new IllegalStateException("node id " + b + " is beyond 2^32");
+            Sums s = pairs.computeIfAbsent((a << 32) | b, k -> new Sums(a, b));
+            s.hard += hard;
+            s.soft += soft;
+            s.kinds |= kind;
+        }
+
+        Stream<Pair> pairs(Map<String, Object> params) {
+            int maxShare = ((Number) params.get("maxShare")).intValue();
+            Set<String> benign = new HashSet<>(texts(params.get("benignTags")));
+            Set<String> risky = new HashSet<>(texts(params.get("riskyTags")));
+            identifiers(maxShare, benign, risky);
+            phoneBlocks(params, maxShare);
+            emailStems(params, maxShare);
+            signUpIps(params, maxShare, benign);
+            return pairs.values().stream().filter(s -> s.hard + s.soft > 0).map(s -> {
+                Pair p = new Pair();
+                p.a = tx.getNodeById(s.a);
+                p.b = tx.getNodeById(s.b);
+                p.hard = s.hard;
+                p.soft = s.soft;
+                p.kinds = s.kinds;
+                return p;
+            });
+        }
+
+        private void identifiers(int maxShare, Set<String> benign, Set<String> risky) {
+            try (ResourceIterable<Node> all = tx.getAllNodes()) {
+                for (Node n : all) {
+                    String label = null;
+                    boolean identifier = false;
+                    for (Label l : n.getLabels()) {
+                        if (label == null) label = l.name();
+                        if (BASE_WEIGHT.containsKey(l.name())) identifier = true;
+                    }
+                    if (!identifier) continue;
+                    // Cypher's COUNT { (n)<-[:…]-(:Account) }: relationships, not distinct accounts.
+                    int degree = 0;
+                    LinkedHashSet<Long> members = new LinkedHashSet<>();
+                    for (Relationship r : n.getRelationships(Direction.INCOMING, IDENTIFIER_TYPES)) {
+                        Node a = r.getStartNode();
+                        if (!a.hasLabel(ACCOUNT)) continue;
+                        degree++;
+                        members.add(a.getId());
+                    }
+                    if (degree < 2 || degree > maxShare) continue;
+                    List<String> tags = texts(n.getProperty("tags", null));
+                    if (anyIn(tags, benign)) continue;
+                    double w = BASE_WEIGHT.getOrDefault(label, 0.0)
+                            * (degree <= 4 ? 1.0 : Math.pow(4.0 / degree, 0.75))
+                            * (anyIn(tags, risky) ? 1.5 : 1.0);
+                    if (!(w > 0)) continue;
+                    Long[] ms = members.toArray(new Long[0]);
+                    for (int i = 0; i < ms.length - 1; i++) {
+                        for (int j = i + 1; j < ms.length; j++) add(ms[i], ms[j], w, 0, 0);
+                    }
+                }
+            }
+        }
+
+        /** Accounts linked to nodes of `label` through `type`, grouped by the node property `by`. */
+        private Map<Object, List<long[]>> timedMembers(Label label, RelationshipType type, String by, boolean distinct,
+                Map<Object, Integer> tagged) {
+            Map<Object, List<long[]>> groups = new LinkedHashMap<>();
+            Map<Object, Set<Long>> seen = new HashMap<>();
+            try (var nodes = tx.findNodes(label)) {
+                while (nodes.hasNext()) {
+                    Node n = nodes.next();
+                    Object group = n.getProperty(by, null);
+                    if (group == null) continue;
+                    boolean sms = tagged != null && texts(n.getProperty("tags", null)).contains("sms-platform");
+                    for (Relationship r : n.getRelationships(Direction.INCOMING, type)) {
+                        Node a = r.getStartNode();
+                        if (!a.hasLabel(ACCOUNT)) continue;
+                        Long registered = epochMillis(a.getProperty("registeredAt", null));
+                        if (registered == null) continue;
+                        if (sms) tagged.merge(group, 1, Integer::sum);
+                        if (distinct && !seen.computeIfAbsent(group, k -> new HashSet<>()).add(a.getId())) continue;
+                        groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new long[] {a.getId(), registered});
+                    }
+                }
+            }
+            return groups;
+        }
+
+        /** Chains of registrations no more than `window` apart, of `minChain` or more: every pair linked. */
+        private void chains(List<long[]> members, long window, int minChain, double weight, long kind) {
+            members.sort((x, y) -> Long.compare(x[1], y[1]));
+            int start = 0;
+            for (int i = 1; i <= members.size(); i++) {
+                if (i == members.size() || members.get(i)[1] - members.get(i - 1)[1] > window) {
+                    if (i - start >= minChain) {
+                        for (int x = start; x < i - 1; x++) {
+                            for (int y = x + 1; y < i; y++) add(members.get(x)[0], members.get(y)[0], 0, weight, kind);
+                        }
+                    }
+                    start = i;
+                }
+            }
+        }
+
+        private void phoneBlocks(Map<String, Object> p, int maxShare) {
+            Map<Object, Integer> tagged = new HashMap<>();
+            // One account per block however many of its numbers (phone-blocks.cypher collects DISTINCT).
+            Map<Object, List<long[]>> blocks = timedMembers(PHONE, HAS_PHONE, "block", true, tagged);
+            for (var e : blocks.entrySet()) {
+                List<long[]> ms = e.getValue();
+                if (ms.size() < intParam(p, "phoneMinAccounts") || ms.size() > maxShare) continue;
+                double w = tagged.getOrDefault(e.getKey(), 0) > 0 ? num(p, "phoneTaggedWeight") : num(p, "phoneWeight");
+                chains(ms, (long) num(p, "phoneWindow"), intParam(p, "phoneChain"), w, 1);
+            }
+        }
+
+        private void emailStems(Map<String, Object> p, int maxShare) {
+            // Each email counts (email-stems.cypher collects without DISTINCT).
+            for (List<long[]> ms : timedMembers(EMAIL, HAS_EMAIL, "stem", false, null).values()) {
+                if (ms.size() < intParam(p, "emailMinAccounts") || ms.size() > maxShare) continue;
+                chains(ms, (long) num(p, "emailWindow"), intParam(p, "emailChain"), num(p, "emailWeight"), 2);
+            }
+        }
+
+        private void signUpIps(Map<String, Object> p, int maxShare, Set<String> benign) {
+            try (var ips = tx.findNodes(IP)) {
+                while (ips.hasNext()) {
+                    Node ip = ips.next();
+                    if (ip.getDegree(USED_IP, Direction.INCOMING) < 2) continue;
+                    if (anyIn(texts(ip.getProperty("tags", null)), benign)) continue;
+                    List<long[]> ms = new ArrayList<>();
+                    for (Relationship r : ip.getRelationships(Direction.INCOMING, USED_IP)) {
+                        Node a = r.getStartNode();
+                        if (!a.hasLabel(ACCOUNT)) continue;
+                        Long registered = epochMillis(a.getProperty("registeredAt", null));
+                        if (registered != null) ms.add(new long[] {a.getId(), registered});
+                    }
+                    if (ms.size() < intParam(p, "ipMinAccounts") || ms.size() > maxShare) continue;
+                    chains(ms, (long) num(p, "ipWindow"), intParam(p, "ipChain"), num(p, "ipWeight"), 4);
+                }
+            }
+        }
+    }
+
+    private static double num(Map<String, Object> p, String name) {
+        return ((Number) p.get(name)).doubleValue();
+    }
+
+    private static int intParam(Map<String, Object> p, String name) {
+        return ((Number) p.get(name)).intValue();
+    }
+
+    private static Long epochMillis(Object v) {
+        if (v instanceof ZonedDateTime z) return z.toInstant().toEpochMilli();
+        if (v instanceof OffsetDateTime o) return o.toInstant().toEpochMilli();
+        return null;
+    }
+
+    private static List<String> texts(Object v) {
+        if (v instanceof String[] arr) return Arrays.asList(arr);
+        if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
+        return List.of();
+    }
+
+    private static boolean anyIn(List<String> values, Set<String> set) {
+        for (String v : values) {
+            if (set.contains(v)) return true;
+        }
+        return false;
+    }
+}
