@@ -1,7 +1,5 @@
 package ringscope.neo4j;
 
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +23,10 @@ import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
+
+import static ringscope.neo4j.AccountRiskFeatures.anyIn;
+import static ringscope.neo4j.AccountRiskFeatures.epochMillis;
+import static ringscope.neo4j.AccountRiskFeatures.textList;
 
 /**
  * The account–account link pairs of cypher/detect/gds-project.cypher's CALL block and aggregation,
@@ -100,8 +102,8 @@ public final class AccountPairs {
 
         Stream<Pair> pairs(Map<String, Object> params) {
             int maxShare = ((Number) params.get("maxShare")).intValue();
-            Set<String> benign = new HashSet<>(texts(params.get("benignTags")));
-            Set<String> risky = new HashSet<>(texts(params.get("riskyTags")));
+            Set<String> benign = new HashSet<>(names(params.get("benignTags")));
+            Set<String> risky = new HashSet<>(names(params.get("riskyTags")));
             identifiers(maxShare, benign, risky);
             phoneBlocks(params, maxShare);
             emailStems(params, maxShare);
@@ -137,7 +139,7 @@ public final class AccountPairs {
                         members.add(a.getId());
                     }
                     if (degree < 2 || degree > maxShare) continue;
-                    List<String> tags = texts(n.getProperty("tags", null));
+                    List<String> tags = textList(n.getProperty("tags", null));
                     if (anyIn(tags, benign)) continue;
                     double w = BASE_WEIGHT.getOrDefault(label, 0.0)
                             * (degree <= 4 ? 1.0 : Math.pow(4.0 / degree, 0.75))
@@ -161,7 +163,7 @@ public final class AccountPairs {
                     Node n = nodes.next();
                     Object group = n.getProperty(by, null);
                     if (group == null) continue;
-                    boolean sms = tagged != null && texts(n.getProperty("tags", null)).contains("sms-platform");
+                    boolean sms = tagged != null && textList(n.getProperty("tags", null)).contains("sms-platform");
                     for (Relationship r : n.getRelationships(Direction.INCOMING, type)) {
                         Node a = r.getStartNode();
                         if (!a.hasLabel(ACCOUNT)) continue;
@@ -217,7 +219,7 @@ public final class AccountPairs {
                 while (ips.hasNext()) {
                     Node ip = ips.next();
                     if (ip.getDegree(USED_IP, Direction.INCOMING) < 2) continue;
-                    if (anyIn(texts(ip.getProperty("tags", null)), benign)) continue;
+                    if (anyIn(textList(ip.getProperty("tags", null)), benign)) continue;
                     List<long[]> ms = new ArrayList<>();
                     for (Relationship r : ip.getRelationships(Direction.INCOMING, USED_IP)) {
                         Node a = r.getStartNode();
@@ -240,22 +242,8 @@ public final class AccountPairs {
         return ((Number) p.get(name)).intValue();
     }
 
-    private static Long epochMillis(Object v) {
-        if (v instanceof ZonedDateTime z) return z.toInstant().toEpochMilli();
-        if (v instanceof OffsetDateTime o) return o.toInstant().toEpochMilli();
-        return null;
-    }
-
-    private static List<String> texts(Object v) {
-        if (v instanceof String[] arr) return Arrays.asList(arr);
-        if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-        return List.of();
-    }
-
-    private static boolean anyIn(List<String> values, Set<String> set) {
-        for (String v : values) {
-            if (set.contains(v)) return true;
-        }
-        return false;
+    /** A list parameter's texts (tag names). */
+    private static List<String> names(Object v) {
+        return v instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }

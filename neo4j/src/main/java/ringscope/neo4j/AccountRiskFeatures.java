@@ -304,18 +304,18 @@ public final class AccountRiskFeatures {
         return v instanceof Number n ? n.doubleValue() : 0;
     }
 
-    private static Long epochMillis(Object v) {
+    static Long epochMillis(Object v) {
         if (v instanceof ZonedDateTime z) return z.toInstant().toEpochMilli();
         if (v instanceof OffsetDateTime o) return o.toInstant().toEpochMilli();
         return null;
     }
 
-    private static List<String> textList(Object v) {
+    static List<String> textList(Object v) {
         if (v instanceof String[] arr) return Arrays.asList(arr);
         return List.of();
     }
 
-    private static boolean anyIn(List<String> values, Set<String> set) {
+    static boolean anyIn(List<String> values, Set<String> set) {
         for (String v : values) {
             if (set.contains(v)) return true;
         }
