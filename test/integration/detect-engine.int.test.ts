@@ -43,12 +43,16 @@ describe('detection on a database without ringscope’s procedure', () => {
     const result = await findRings(open.db);
     expect(result.stats.engine).toBe('cypher');
     expect(result.stats.engineNote).toContain('no ringscope.accountRiskFeatures procedure');
+    expect(result.stats.engineNote).toContain('account pairs summed here from the identifier graph');
     expect(result.rings.length).toBeGreaterThan(0);
   });
 
-  it('refuses --engine db, naming what to install', async () => {
+  it('refuses --engine db and --pairs db, naming what to install', async () => {
     await expect(findRings(open.db, { engine: 'db' })).rejects.toThrow(
       /detect --engine db: this Neo4j has no ringscope\.accountRiskFeatures procedure .*plugins/,
+    );
+    await expect(findRings(open.db, { pairs: 'db' })).rejects.toThrow(
+      /detect --pairs db: this Neo4j has no ringscope\.accountLinks procedure .*plugins/,
     );
   });
 

@@ -126,12 +126,16 @@ describe('risk feature table summed in the database', () => {
     expect(cypher.labels.filter((l) => l === 'fraud').length).toBeGreaterThan(0);
   });
 
-  it('gives the same rings and risks as the Cypher table', async () => {
+  it('gives the same rings and risks as the Cypher table and the identifier graph read here', async () => {
     const viaCypher = await findRings(db, { engine: 'cypher' });
     expect(viaCypher.stats.engine).toBe('cypher');
     const viaDb = await findRings(db, { engine: 'auto' });
     expect(viaDb.stats.engine).toBe('db');
     expect(viaDb.stats.engineNote).toContain('ringscope.accountRiskFeatures');
+    // The pairs: summed in the database by the procedure, or here from the identifier graph.
+    expect(viaDb.stats.engineNote).toContain('account pairs summed in the database (ringscope.accountLinks)');
+    expect(viaCypher.stats.engineNote).toContain('account pairs summed here from the identifier graph');
+    expect(viaDb.stats.links).toBe(viaCypher.stats.links);
     expect(viaCypher.rings.length).toBeGreaterThan(3);
     const rings = (r: typeof viaDb) =>
       r.rings.map((x) => ({ id: x.id, score: x.score, members: x.members, reasons: x.reasons }));

@@ -17,14 +17,29 @@ export function registerDetect(program: Command): void {
       "where detection runs: db (features summed by ringscope's procedure in Neo4j), cypher (by Cypher), gds (db, and accounts grouped in Neo4j by Graph Data Science), or auto (db when the database has it; grouped in this process)",
       'auto',
     )
+    .option(
+      '--pairs <where>',
+      "where the linked account pairs are summed when grouping in this process: db (ringscope's procedure in Neo4j), graph (the identifier graph read into this process), or auto (db when the database has it)",
+      'auto',
+    )
     .option('--json', 'print rings as JSON')
     .action(
-      async (opts: { maxShare: string; keepScore: string; splitAbove: string; engine: string; json?: boolean }) => {
+      async (opts: {
+        maxShare: string;
+        keepScore: string;
+        splitAbove: string;
+        engine: string;
+        pairs: string;
+        json?: boolean;
+      }) => {
         const { detectRings } = await import('../workflow/detection-run.js');
         const keepScore = scoreOption('--keep-score', opts.keepScore);
         const engine = opts.engine;
         if (engine !== 'auto' && engine !== 'db' && engine !== 'cypher' && engine !== 'gds')
           throw new Error(`--engine must be auto, db, cypher or gds, got '${engine}'`);
+        const pairs = opts.pairs;
+        if (pairs !== 'auto' && pairs !== 'db' && pairs !== 'graph')
+          throw new Error(`--pairs must be auto, db or graph, got '${pairs}'`);
         const open = await openDatabase(loadConfig());
         try {
           // Batch work: no API query timeout (a slow machine makes detection slower, not failed).
@@ -33,6 +48,7 @@ export function registerDetect(program: Command): void {
             maxGroup: positiveInt('--split-above', opts.splitAbove, 1_000_000),
             keepScore,
             engine,
+            pairs,
           });
           if (opts.json) {
             printJsonLine({

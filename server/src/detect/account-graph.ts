@@ -17,6 +17,53 @@ export interface SharedIdentifier {
  */
 const PAIR_BASE = 2 ** 26;
 
+/**
+ * Linked pairs as columns, each pair once (accounts as indices): the summed weight and, of it, the
+ * part from soft signals alone. What grouping and the fraud-proximity walk read, wherever the pairs
+ * were summed (this process from the identifier graph, or the database's procedure).
+ */
+export class PairList {
+  a: Int32Array;
+  b: Int32Array;
+  w: Float64Array;
+  soft: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    [this.a, this.b, this.w, this.soft] = [
+      new Int32Array(n),
+      new Int32Array(n),
+      new Float64Array(n),
+      new Float64Array(n),
+    ];
+  }
+
+  /** Drops the spare capacity growth left (up to half of it: 30 MB at 2.2M pairs). */
+  trim(): this {
+    if (this.length < this.a.length) {
+      [this.a, this.b] = [this.a.slice(0, this.length), this.b.slice(0, this.length)];
+      [this.w, this.soft] = [this.w.slice(0, this.length), this.soft.slice(0, this.length)];
+    }
+    return this;
+  }
+
+  push(a: number, b: number, w: number, soft: number): void {
+    if (this.length === this.a.length) {
+      const n = this.length * 2;
+      const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
+      this.a = grow(this.a, new Int32Array(n));
+      this.b = grow(this.b, new Int32Array(n));
+      this.w = grow(this.w, new Float64Array(n));
+      this.soft = grow(this.soft, new Float64Array(n));
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.w[this.length] = w;
+    this.soft[this.length++] = soft;
+  }
+}
+
 export type SoftLinkKind = 'SEQUENTIAL_PHONES' | 'EMAIL_PATTERN' | 'IP_REGISTRATION_BURST';
 
 export class AccountGraph {
@@ -59,6 +106,18 @@ export class AccountGraph {
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) this.addEdge(members[x]!, members[y]!, w, into);
     }
+  }
+
+  /** The graph's pairs as columns; empties the pair maps (memory: at 1M accounts, two million pairs). */
+  takePairs(): PairList {
+    const pairs = new PairList(this.edges.size);
+    for (const [p, w] of this.edges) {
+      const [a, b] = AccountGraph.unpair(p);
+      pairs.push(a, b, w, this.softEdges.get(p) ?? 0);
+    }
+    this.edges.clear();
+    this.softEdges.clear();
+    return pairs;
   }
 
   addSoft(kind: SoftLinkKind, members: number[], w: number): void {

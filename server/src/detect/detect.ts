@@ -4,7 +4,7 @@
 // (persist.ts), keeping ring ids stable where membership barely changed (stable-ids.ts). What the
 // investigator workflow records for each run comes after this, in workflow/detection-run.ts.
 import type { Database } from '../db/database.js';
-import { AccountGraph, type SharedIdentifier, type SoftLinkKind } from './account-graph.js';
+import type { PairList, SharedIdentifier, SoftLinkKind } from './account-graph.js';
 import { groupAccounts } from './grouping.js';
 import { groupInDatabase, type PairSource } from './gds-grouping.js';
 import { scoreRing, type AccountFeatures } from './scoring.js';
@@ -15,7 +15,7 @@ import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSum
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
 import { readRiskFeatures, type FeatureEngine } from './risk-features.js';
 import { EdgeList } from './fraud-proximity.js';
-import { buildAccountGraph } from './signals.js';
+import { buildAccountGraph, readAccountLinks } from './signals.js';
 import {
   identifiersByGroup,
   memberFeatures,
@@ -43,6 +43,13 @@ export interface DetectOptions {
    * accounts inside Neo4j with Graph Data Science (gds-grouping.ts; the table as 'auto' would).
    */
   engine?: 'auto' | FeatureEngine | 'gds';
+  /**
+   * Grouping in this process: where the linked pairs are summed. 'db' by ringscope.accountLinks in the
+   * database (refused where it is missing), 'graph' here from the identifier graph streamed by Cypher,
+   * 'auto' (default) 'db' when the database offers it and the feature table is summed there too. The
+   * two give the same pairs, rings and risks (integration test).
+   */
+  pairs?: 'auto' | 'db' | 'graph';
   /**
    * Called with the rings as soon as they are scored and named, before account risk is computed
    * (a synchronous step of seconds at 1M accounts): the caller can start its reads of those rings'
@@ -81,6 +88,8 @@ export interface DetectResult {
     /** Where the feature table was summed, where accounts were grouped, and why there. */
     engine: FeatureEngine;
     grouping: 'in-process' | 'gds';
+    /** Where the linked pairs were summed: ringscope's procedure, or Cypher (GDS) / this process (in process). */
+    pairs: PairSource;
     engineNote: string;
     /**
      * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
@@ -117,7 +126,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const reads = Date.now();
   const since = (t: number) => (Date.now() - t) / 1000;
   // Engine is chosen first (one short SHOW PROCEDURES): it decides whether the graph is read at all.
-  const engine = await chooseEngine(db, opts.engine ?? 'auto');
+  const engine = await chooseEngine(db, opts.engine ?? 'auto', opts.pairs ?? 'auto');
   const tableRead = readRiskFeatures(db, { engine: engine.engine }).then(
     (t) => ((phases.riskFeatures = since(reads)), rssAt('riskFeatures'), t),
   );
@@ -128,7 +137,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           maxShare,
           threshold: LINK_THRESHOLD,
           maxGroup: opts.maxGroup ?? 60,
-          pairs: engine.pairs ?? 'cypher',
+          pairs: engine.pairs,
         }).then(async ({ keys, groups, softKinds, links }) => {
           phases.gdsGrouping = since(reads);
           rssAt('gdsGrouping');
@@ -142,32 +151,31 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           rssAt('memberReads');
           return { keys, groups: ordered, shared, softKinds, links, activity };
         })
-      : buildAccountGraph(db, maxShare).then(async (g) => {
+      : readLinks(db, maxShare, engine.pairs).then(async ({ keys, pairs, softKinds, identifiers }) => {
           phases.graph = since(reads);
           rssAt('graph');
           const groupingStart = Date.now();
-          const groups = canonicalOrder(groupAccounts(g, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1), g.keys);
+          const groups = canonicalOrder(
+            groupAccounts(pairs, keys, LINK_THRESHOLD, opts.maxGroup ?? 60, opts.seed ?? 1),
+            keys,
+          );
           phases.grouping = since(groupingStart);
-          const activityRead = readMemberActivity(db, memberKeys(groups, g.keys));
+          const activityRead = readMemberActivity(db, memberKeys(groups, keys));
           activityRead.catch(() => {});
           // Memory: from here on only the groups' own identifiers (their reasons) and the summed
-          // links are needed, so the rest of the graph's identifiers and the soft-link split are let
-          // go (at 1M accounts, a million shared identifiers with their member lists), and the pair
-          // map becomes compact arrays. (Reading the candidates' identifiers again instead, as the
-          // GDS path must, kept no memory at the peak and cost 20 s of Neo4j time at 1M.)
-          const shared = identifiersByGroup(g.identifiers, g.keys.length, groups);
-          g.identifiers.length = 0;
-          g.softEdges.clear();
-          const links = new EdgeList();
-          for (const [p, w] of g.edges) {
-            const [a, b] = AccountGraph.unpair(p);
-            links.push(a, b, w);
-          }
-          g.edges.clear();
+          // links are needed, so the rest of the graph's identifiers are let go (at 1M accounts, a
+          // million shared identifiers with their member lists). Pairs summed in the database come
+          // without identifiers: the candidate groups' are read for their members alone.
+          let shared: SharedIdentifier[][];
+          if (identifiers) {
+            shared = identifiersByGroup(identifiers, keys.length, groups);
+            identifiers.length = 0;
+          } else shared = await readGroupIdentifiers(db, keys, groups, maxShare);
+          const links = Object.assign(new EdgeList(), { a: pairs.a, b: pairs.b, w: pairs.w, length: pairs.length });
           const activity = await activityRead;
           phases.memberReads = since(groupingStart) - phases.grouping;
           rssAt('memberReads');
-          return { keys: g.keys, groups, shared, softKinds: g.softLinks, links, activity };
+          return { keys, groups, shared, softKinds, links, activity };
         });
   linked.catch(() => {});
   // The rings stored by the previous run and the dismissed ones: small, read beside the rest.
@@ -276,6 +284,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       peakRssMb: Math.round(peakRss / 2 ** 20),
       engine: engine.engine,
       grouping: engine.grouping,
+      pairs: engine.pairs,
       engineNote: engine.note,
       phases,
       rssMb,
@@ -295,6 +304,26 @@ function canonicalOrder(groups: number[][], keys: string[]): number[][] {
 
 const memberKeys = (groups: number[][], keys: string[]) => groups.flat().map((i) => keys[i]!);
 
+/**
+ * The linked pairs grouping reads: summed in the database by ringscope.accountLinks where it is
+ * offered, else from the identifier graph streamed into this process (which also gives every
+ * shared identifier, for reasons).
+ */
+async function readLinks(
+  db: Database,
+  maxShare: number,
+  source: PairSource,
+): Promise<{
+  keys: string[];
+  pairs: PairList;
+  softKinds: Map<number, Set<SoftLinkKind>>;
+  identifiers?: SharedIdentifier[];
+}> {
+  if (source === 'procedure') return readAccountLinks(db, maxShare);
+  const g = await buildAccountGraph(db, maxShare);
+  return { keys: g.keys, pairs: g.takePairs(), softKinds: g.softLinks, identifiers: g.identifiers };
+}
+
 /** What grouping hands to scoring and account risk, wherever it ran (accounts as indices into keys). */
 interface Linked {
   keys: string[];
@@ -311,6 +340,8 @@ interface Linked {
 const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
 /** The procedure that computes the account pairs GDS projects (neo4j/…/AccountPairs.java). */
 const PAIRS_PROCEDURE = 'ringscope.accountPairs';
+/** The same pairs in batches, for grouping in this process (same class). */
+const LINKS_PROCEDURE = 'ringscope.accountLinks';
 
 /**
  * Graph Data Science's procedures detect --engine gds calls (gds.graph.project, a function, comes
@@ -328,8 +359,8 @@ export const GDS_PROCEDURES = [
 interface Engine {
   engine: FeatureEngine;
   grouping: 'in-process' | 'gds';
-  /** With GDS: where the account pairs are computed before projection. */
-  pairs?: PairSource;
+  /** Where the account pairs are summed: by ringscope's procedure, or by Cypher (GDS) or this process. */
+  pairs: PairSource;
   note: string;
 }
 
@@ -337,21 +368,32 @@ interface Engine {
  * Picks where the feature table is summed and where accounts are grouped; 'db' and 'gds' refuse,
  * naming what the database lacks, when their procedures are missing.
  */
-async function chooseEngine(db: Database, wanted: 'auto' | FeatureEngine | 'gds'): Promise<Engine> {
+async function chooseEngine(
+  db: Database,
+  wanted: 'auto' | FeatureEngine | 'gds',
+  wantedPairs: 'auto' | 'db' | 'graph',
+): Promise<Engine> {
   const inProcess = 'grouped in this process';
-  if (wanted === 'cypher')
-    return { engine: 'cypher', grouping: 'in-process', note: `by Cypher, as asked (--engine cypher); ${inProcess}` };
+  const fromGraph = 'the account pairs summed here from the identifier graph';
+  if (wanted === 'cypher' && wantedPairs !== 'db')
+    return {
+      engine: 'cypher',
+      grouping: 'in-process',
+      pairs: 'cypher',
+      note: `by Cypher, as asked (--engine cypher); ${inProcess}, ${fromGraph}`,
+    };
   let names: string[];
   try {
     names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
   } catch (e) {
     // A server that will not list procedures to this user: Cypher works everywhere (if the database
     // is down, the reads that follow say so).
-    if (wanted !== 'auto') throw e;
+    if (wanted !== 'auto' || wantedPairs === 'db') throw e;
     return {
       engine: 'cypher',
       grouping: 'in-process',
-      note: `by Cypher: could not list the database's procedures (${(e as Error).message}); ${inProcess}`,
+      pairs: 'cypher',
+      note: `by Cypher: could not list the database's procedures (${(e as Error).message}); ${inProcess}, ${fromGraph}`,
     };
   }
   const hasFeatures = names.includes(FEATURE_PROCEDURE);
@@ -377,7 +419,21 @@ async function chooseEngine(db: Database, wanted: 'auto' | FeatureEngine | 'gds'
         (pairs === 'procedure' ? `computed by ${PAIRS_PROCEDURE}` : 'computed by Cypher'),
     };
   }
-  if (hasFeatures) return { engine: 'db', grouping: 'in-process', note: `${features}; ${inProcess}` };
-  if (wanted === 'db') throw new Error(`detect --engine db: ${missing}`);
-  return { engine: 'cypher', grouping: 'in-process', note: `${features}; ${inProcess}` };
+  if (wanted === 'db' && !hasFeatures) throw new Error(`detect --engine db: ${missing}`);
+  const hasLinks = names.includes(LINKS_PROCEDURE);
+  if (wantedPairs === 'db' && !hasLinks)
+    throw new Error(`detect --pairs db: ${missing.replace(FEATURE_PROCEDURE, LINKS_PROCEDURE)}`);
+  // Auto: the pairs come from the plugin where the feature table does (--engine cypher keeps both portable).
+  const pairs: PairSource =
+    wantedPairs === 'db' || (wantedPairs === 'auto' && hasFeatures && hasLinks) ? 'procedure' : 'cypher';
+  const tableEngine: FeatureEngine = wanted === 'cypher' || !hasFeatures ? 'cypher' : 'db';
+  const tableNote = wanted === 'cypher' ? 'by Cypher, as asked (--engine cypher)' : features;
+  return {
+    engine: tableEngine,
+    grouping: 'in-process',
+    pairs,
+    note:
+      `${tableNote}; ${inProcess}, ` +
+      (pairs === 'procedure' ? `the account pairs summed in the database (${LINKS_PROCEDURE})` : fromGraph),
+  };
 }

@@ -8,20 +8,12 @@
 // soft-signal rule and the assembly are grouping.ts's, so the groups are those of the in-process
 // path up to Louvain's own choices.
 import type { Database } from '../db/database.js';
-import { BENIGN_TAGS, RISKY_TAGS } from '../model/tags.js';
 import type { SoftLinkKind } from './account-graph.js';
 import { EdgeList } from './fraud-proximity.js';
 import { groupFromComponents } from './grouping.js';
-import { SOFT_SIGNALS } from './signals.js';
+import { pairParams, softKindsOf } from './signals.js';
 
 let projections = 0;
-
-/** Bits of gds-project.cypher's `kinds`. */
-const KIND_BITS: [number, SoftLinkKind][] = [
-  [1, 'SEQUENTIAL_PHONES'],
-  [2, 'EMAIL_PATTERN'],
-  [4, 'IP_REGISTRATION_BURST'],
-];
 
 /** Accounts as small integers (index into `keys`, every account with a link). */
 export interface DatabaseGroups {
@@ -46,25 +38,7 @@ export async function groupInDatabase(
   opts: { maxShare: number; threshold: number; maxGroup: number; pairs: PairSource },
 ): Promise<DatabaseGroups> {
   const graphName = `ringscope-detect-${process.pid}-${Date.now()}-${projections++}`;
-  const { phone, email, ip } = SOFT_SIGNALS;
-  const params = {
-    maxShare: opts.maxShare,
-    benignTags: BENIGN_TAGS,
-    riskyTags: RISKY_TAGS,
-    phoneMinAccounts: phone.minAccounts,
-    phoneWindow: phone.windowMs,
-    phoneChain: phone.minChain,
-    phoneWeight: phone.weight,
-    phoneTaggedWeight: phone.taggedWeight,
-    emailMinAccounts: email.minAccounts,
-    emailWindow: email.windowMs,
-    emailChain: email.minChain,
-    emailWeight: email.weight,
-    ipMinAccounts: ip.minAccounts,
-    ipWindow: ip.windowMs,
-    ipChain: ip.minChain,
-    ipWeight: ip.weight,
-  };
+  const params = pairParams(opts.maxShare);
   if (opts.pairs === 'procedure')
     await db.read('detect/gds-project-pairs', { graphName, threshold: opts.threshold, params }, { timeoutMs: 0 });
   else await db.read('detect/gds-project', { graphName, threshold: opts.threshold, ...params }, { timeoutMs: 0 });
@@ -127,10 +101,7 @@ export async function groupInDatabase(
     const bitsOf = new Map<number, number>();
     for (const [a, b, bits] of kindPairs)
       for (const m of [account(a), account(b)]) bitsOf.set(m, (bitsOf.get(m) ?? 0) | bits);
-    // Each set in the order signals.ts adds them in process (phone blocks, email stems, sign-up IPs).
-    const softKinds = new Map<number, Set<SoftLinkKind>>();
-    for (const [m, bits] of bitsOf)
-      softKinds.set(m, new Set(KIND_BITS.filter(([bit]) => bits & bit).map(([, k]) => k)));
+    const softKinds = softKindsOf(bitsOf);
     const { groups, large } = groupFromComponents(keys.length, components.values(), softAssisted, opts.maxGroup);
     // Louvain runs only when some group is too large to be one ring, on that group alone.
     if (large.length) {

@@ -7,7 +7,7 @@
 // household along (at 1M accounts that glued 37 legitimate groups into rings).
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { AccountGraph } from './account-graph.js';
+import type { PairList } from './account-graph.js';
 
 // The package is CommonJS: under NodeNext its default import is the module object.
 type Louvain = (
@@ -36,18 +36,30 @@ class UnionFind {
   }
 }
 
-export function groupAccounts(g: AccountGraph, threshold: number, maxGroup: number, seed = 1): number[][] {
-  const uf = new UnionFind(g.keys.length);
+/**
+ * Groups `n` accounts (indices into `keys`) by their linked pairs. Louvain reads each large group's
+ * accounts and links in key order, so the groups do not depend on the order the pairs came in (from
+ * the identifier graph in this process or from the database's procedure).
+ */
+export function groupAccounts(
+  pairs: PairList,
+  keys: string[],
+  threshold: number,
+  maxGroup: number,
+  seed = 1,
+): number[][] {
+  const uf = new UnionFind(keys.length);
   // 1. Groups held together by shared identifiers alone.
   const softAssisted: [number, number][] = [];
-  for (const [p, w] of g.edges) {
+  for (let e = 0; e < pairs.length; e++) {
+    const w = pairs.w[e]!;
     if (w < threshold) continue;
-    const pair = AccountGraph.unpair(p);
-    if (w - (g.softEdges.get(p) ?? 0) >= threshold) uf.union(pair[0], pair[1]);
-    else softAssisted.push(pair);
+    const [a, b] = [pairs.a[e]!, pairs.b[e]!];
+    if (w - pairs.soft[e]! >= threshold) uf.union(a, b);
+    else softAssisted.push([a, b]);
   }
-  const { groups, large } = finishGroups(uf, g.keys.length, softAssisted, maxGroup);
-  if (large.length) groups.push(...louvainSplit(g, threshold, large, seed));
+  const { groups, large } = finishGroups(uf, keys.length, softAssisted, maxGroup);
+  if (large.length) groups.push(...louvainSplit(pairs, keys, threshold, large, seed));
   return groups;
 }
 
@@ -112,23 +124,30 @@ function finishGroups(
   return { groups, large };
 }
 
-/** Louvain modularity (graphology) on each large group's links at or above the threshold. */
-function louvainSplit(g: AccountGraph, threshold: number, large: number[][], seed: number): number[][] {
+/**
+ * Louvain modularity (graphology) on each large group's links at or above the threshold, between
+ * two of its own members (a soft-assisted link that did not join another group to it stays out).
+ * Accounts and links go in in key order: Louvain's result depends on the order it visits them.
+ */
+function louvainSplit(pairs: PairList, keys: string[], threshold: number, large: number[][], seed: number): number[][] {
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
   const groups: number[][] = [];
   const inLarge = new Map<number, number>();
   large.forEach((c, i) => c.forEach((m) => inLarge.set(m, i)));
-  const graphs = large.map(() => new UndirectedGraph());
-  for (const [p, w] of g.edges) {
+  const links = large.map(() => [] as [number, number, number][]);
+  for (let e = 0; e < pairs.length; e++) {
+    const w = pairs.w[e]!;
     if (w < threshold) continue;
-    const [a, b] = AccountGraph.unpair(p);
-    const gi = inLarge.get(a);
-    if (gi === undefined) continue;
-    const sub = graphs[gi]!;
-    sub.mergeNode(a);
-    sub.mergeNode(b);
-    sub.mergeEdge(a, b, { weight: w });
+    const gi = inLarge.get(pairs.a[e]!);
+    if (gi === undefined || inLarge.get(pairs.b[e]!) !== gi) continue;
+    const [a, b] = byKey(pairs.a[e]!, pairs.b[e]!) < 0 ? [pairs.a[e]!, pairs.b[e]!] : [pairs.b[e]!, pairs.a[e]!];
+    links[gi]!.push([a, b, w]);
   }
-  for (const sub of graphs) {
+  large.forEach((members, gi) => {
+    const sub = new UndirectedGraph();
+    for (const m of [...members].sort(byKey)) sub.addNode(m);
+    for (const [a, b, w] of links[gi]!.sort((x, y) => byKey(x[0], y[0]) || byKey(x[1], y[1])))
+      sub.mergeEdge(a, b, { weight: w });
     let state = seed >>> 0 || 1;
     const rng = () => {
       state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -142,6 +161,6 @@ function louvainSplit(g: AccountGraph, threshold: number, large: number[][], see
       list.push(Number(node));
     }
     for (const list of byCommunity.values()) if (list.length >= 2) groups.push(list);
-  }
+  });
   return groups;
 }

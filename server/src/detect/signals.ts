@@ -1,10 +1,12 @@
-// Signals streamed out of Neo4j into the account graph: shared identifiers (weighted by kind and
-// rarity) and soft signals (accounts of one phone block, email stem or sign-up IP, linked in chains
-// of registrations no further apart than a window). Cost: one pass over identifiers and one per
-// soft signal; memory grows with linked accounts and pairs.
+// The linked account pairs grouping reads, summed one of two ways. Here: shared identifiers
+// (weighted by kind and rarity) and soft signals (accounts of one phone block, email stem or sign-up
+// IP, linked in chains of registrations no further apart than a window) streamed out of Neo4j into
+// the account graph; cost: one pass over identifiers and one per soft signal, memory growing with
+// linked accounts, identifiers and pairs. Or in the database (readAccountLinks): the same pairs
+// summed by ringscope's procedure, only the pairs crossing the wire.
 import type { Database } from '../db/database.js';
-import { AccountGraph, type SoftLinkKind } from './account-graph.js';
-import { BENIGN_TAGS } from '../model/tags.js';
+import { AccountGraph, PairList, type SoftLinkKind } from './account-graph.js';
+import { BENIGN_TAGS, RISKY_TAGS } from '../model/tags.js';
 import { DAY, HOUR } from '../model/time-units.js';
 import { identifierWeight } from './weights.js';
 
@@ -18,6 +20,86 @@ export const SOFT_SIGNALS = {
   email: { minAccounts: 3, windowMs: DAY, minChain: 3, weight: 0.2 },
   ip: { minAccounts: 2, windowMs: HOUR, minChain: 2, weight: 0.3 },
 } as const;
+
+/**
+ * The parameters of the pair statements computed in the database (ringscope.accountPairs and
+ * accountLinks, gds-project.cypher): the crowd cap, the intel tags and SOFT_SIGNALS, by name.
+ */
+export function pairParams(maxShare: number): Record<string, unknown> {
+  const { phone, email, ip } = SOFT_SIGNALS;
+  return {
+    maxShare,
+    benignTags: BENIGN_TAGS,
+    riskyTags: RISKY_TAGS,
+    phoneMinAccounts: phone.minAccounts,
+    phoneWindow: phone.windowMs,
+    phoneChain: phone.minChain,
+    phoneWeight: phone.weight,
+    phoneTaggedWeight: phone.taggedWeight,
+    emailMinAccounts: email.minAccounts,
+    emailWindow: email.windowMs,
+    emailChain: email.minChain,
+    emailWeight: email.weight,
+    ipMinAccounts: ip.minAccounts,
+    ipWindow: ip.windowMs,
+    ipChain: ip.minChain,
+    ipWeight: ip.weight,
+  };
+}
+
+/** Bits of the pair statements' `kinds`, in the order the in-process graph adds the soft signals. */
+export const KIND_BITS: [number, SoftLinkKind][] = [
+  [1, 'SEQUENTIAL_PHONES'],
+  [2, 'EMAIL_PATTERN'],
+  [4, 'IP_REGISTRATION_BURST'],
+];
+
+/** Each account's soft kinds from its pairs' kind bits (account → bits OR-ed over its pairs). */
+export function softKindsOf(bitsOf: Map<number, number>): Map<number, Set<SoftLinkKind>> {
+  const softKinds = new Map<number, Set<SoftLinkKind>>();
+  for (const [m, bits] of bitsOf)
+    if (bits) softKinds.set(m, new Set(KIND_BITS.filter(([bit]) => bits & bit).map(([, k]) => k)));
+  return softKinds;
+}
+
+/** What grouping reads, summed in the database (readAccountLinks) rather than from the identifier graph. */
+export interface AccountLinks {
+  keys: string[];
+  pairs: PairList;
+  softKinds: Map<number, Set<SoftLinkKind>>;
+}
+
+/**
+ * The linked pairs summed in the database by ringscope.accountLinks (neo4j/…/AccountPairs.java):
+ * the same pairs, weights and soft kinds as buildAccountGraph, without the identifier graph crossing
+ * the wire (at 1M accounts, 2.2M pairs in about 220 records instead of 1.3M identifier rows with
+ * their member lists). Ring reasons then read the candidate groups' identifiers alone
+ * (ring-inputs.ts readGroupIdentifiers).
+ */
+export async function readAccountLinks(db: Database, maxShare: number): Promise<AccountLinks> {
+  const keys: string[] = [];
+  const pairs = new PairList();
+  const bitsOf = new Map<number, number>();
+  await db.stream(
+    'detect/account-links',
+    { params: pairParams(maxShare) },
+    (row) => {
+      for (const k of row.keys as string[]) keys.push(k);
+      const [a, b, hard, soft, kinds] = [row.a, row.b, row.hard, row.soft, row.kinds] as number[][];
+      for (let i = 0; i < a!.length; i++) {
+        const s = soft![i]!;
+        pairs.push(a![i]!, b![i]!, hard![i]! + s, s);
+        const k = kinds![i]!;
+        if (k) {
+          bitsOf.set(a![i]!, (bitsOf.get(a![i]!) ?? 0) | k);
+          bitsOf.set(b![i]!, (bitsOf.get(b![i]!) ?? 0) | k);
+        }
+      }
+    },
+    { timeoutMs: 0 },
+  );
+  return { keys, pairs: pairs.trim(), softKinds: softKindsOf(bitsOf) };
+}
 
 /** Links members registered within `windowMs` of the previous one (sorted by time). */
 function burstChains(members: { account: number; registered: number }[], windowMs: number): number[][] {

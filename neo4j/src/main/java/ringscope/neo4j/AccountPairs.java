@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
@@ -30,7 +34,8 @@ import static ringscope.neo4j.AccountRiskFeatures.textList;
 
 /**
  * The account–account link pairs of cypher/detect/gds-project.cypher's CALL block and aggregation,
- * computed with the Core API for detect --engine gds to project (cypher/detect/gds-project-pairs.cypher):
+ * computed with the Core API, for detect --engine gds to project (cypher/detect/gds-project-pairs.cypher)
+ * and, as ringscope.accountLinks, for grouping in the ringscope process (cypher/detect/account-links.cypher):
  * every pair of accounts sharing an identifier of 2..maxShare accounts (weight by kind, crowd and
  * intel, as server/src/detect/weights.ts), and pairs in burst chains of one phone block, email stem
  * or sign-up IP (soft weights, as signals.ts). One row per pair: summed shared-identifier weight
@@ -75,16 +80,51 @@ public final class AccountPairs {
         }
     }
 
+    /**
+     * The same pairs in batches for detection in the ringscope process (cypher/detect/account-links.cypher):
+     * accounts as indices, each account's key sent once, in the batch where it is first named; a
+     * batch of BATCH pairs is one record, so a million pairs cost the Bolt stream a hundred records.
+     */
+    public static final class LinkBatch {
+        /** Keys of the accounts this batch names first, in index order (indices continue from the last batch). */
+        public List<String> keys;
+        public List<Long> a;
+        public List<Long> b;
+        public List<Double> hard;
+        public List<Double> soft;
+        public List<Long> kinds;
+    }
+
+    private static final int BATCH = 10_000;
+
     @Procedure(name = "ringscope.accountPairs", mode = Mode.READ)
     @Description("Account pairs linked by shared identifiers and burst chains (see cypher/detect/gds-project-pairs.cypher).")
     public Stream<Pair> accountPairs(@Name("params") Map<String, Object> params) {
         return new Collector(tx).pairs(params);
     }
 
+    @Procedure(name = "ringscope.accountLinks", mode = Mode.READ)
+    @Description("The pairs of ringscope.accountPairs in batches, accounts by index and key (see cypher/detect/account-links.cypher).")
+    public Stream<LinkBatch> accountLinks(@Name("params") Map<String, Object> params) {
+        return new Collector(tx).batches(params);
+    }
+
     /** One call's pairs (a procedure class may hold no state of its own). */
     private static final class Collector {
         private final Transaction tx;
         private final LinkedHashMap<Long, Sums> pairs = new LinkedHashMap<>();
+        /** Each account's registration time, read once (phone blocks, email stems and IPs all ask). */
+        private final Map<Long, Long> registeredAt = new HashMap<>();
+        private static final long UNREGISTERED = Long.MIN_VALUE;
+
+        /** The account's registration time (epoch ms), null when it has none. */
+        private Long registered(Node a) {
+            long t = registeredAt.computeIfAbsent(a.getId(), id -> {
+                Long r = epochMillis(a.getProperty("registeredAt", null));
+                return r == null ? UNREGISTERED : r;
+            });
+            return t == UNREGISTERED ? null : t;
+        }
 
         Collector(Transaction tx) {
             this.tx = tx;
@@ -100,7 +140,7 @@ public final class AccountPairs {
             s.kinds |= kind;
         }
 
-        Stream<Pair> pairs(Map<String, Object> params) {
+        private void collect(Map<String, Object> params) {
             int maxShare = ((Number) params.get("maxShare")).intValue();
             Set<String> benign = new HashSet<>(names(params.get("benignTags")));
             Set<String> risky = new HashSet<>(names(params.get("riskyTags")));
@@ -108,6 +148,52 @@ public final class AccountPairs {
             phoneBlocks(params, maxShare);
             emailStems(params, maxShare);
             signUpIps(params, maxShare, benign);
+        }
+
+        Stream<LinkBatch> batches(Map<String, Object> params) {
+            collect(params);
+            // Built as the stream is read, so the batches are never all held at once.
+            Iterator<Sums> sums = pairs.values().iterator();
+            Map<Long, Long> index = new HashMap<>();
+            Iterator<LinkBatch> batches = new Iterator<>() {
+                public boolean hasNext() {
+                    return sums.hasNext();
+                }
+
+                public LinkBatch next() {
+                    LinkBatch batch = new LinkBatch();
+                    batch.keys = new ArrayList<>();
+                    batch.a = new ArrayList<>(BATCH);
+                    batch.b = new ArrayList<>(BATCH);
+                    batch.hard = new ArrayList<>(BATCH);
+                    batch.soft = new ArrayList<>(BATCH);
+                    batch.kinds = new ArrayList<>(BATCH);
+                    while (batch.a.size() < BATCH && sums.hasNext()) {
+                        Sums s = sums.next();
+                        if (!(s.hard + s.soft > 0)) continue;
+                        batch.a.add(indexOf(s.a, index, batch.keys));
+                        batch.b.add(indexOf(s.b, index, batch.keys));
+                        batch.hard.add(s.hard);
+                        batch.soft.add(s.soft);
+                        batch.kinds.add(s.kinds);
+                    }
+                    return batch;
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
+        }
+
+        private long indexOf(long node, Map<Long, Long> index, List<String> newKeys) {
+            Long i = index.get(node);
+            if (i != null) return i;
+            long next = index.size();
+            index.put(node, next);
+            newKeys.add(String.valueOf(tx.getNodeById(node).getProperty("key")));
+            return next;
+        }
+
+        Stream<Pair> pairs(Map<String, Object> params) {
+            collect(params);
             return pairs.values().stream().filter(s -> s.hard + s.soft > 0).map(s -> {
                 Pair p = new Pair();
                 p.a = tx.getNodeById(s.a);
@@ -167,7 +253,7 @@ public final class AccountPairs {
                     for (Relationship r : n.getRelationships(Direction.INCOMING, type)) {
                         Node a = r.getStartNode();
                         if (!a.hasLabel(ACCOUNT)) continue;
-                        Long registered = epochMillis(a.getProperty("registeredAt", null));
+                        Long registered = registered(a);
                         if (registered == null) continue;
                         if (sms) tagged.merge(group, 1, Integer::sum);
                         if (distinct && !seen.computeIfAbsent(group, k -> new HashSet<>()).add(a.getId())) continue;
@@ -224,7 +310,7 @@ public final class AccountPairs {
                     for (Relationship r : ip.getRelationships(Direction.INCOMING, USED_IP)) {
                         Node a = r.getStartNode();
                         if (!a.hasLabel(ACCOUNT)) continue;
-                        Long registered = epochMillis(a.getProperty("registeredAt", null));
+                        Long registered = registered(a);
                         if (registered != null) ms.add(new long[] {a.getId(), registered});
                     }
                     if (ms.size() < intParam(p, "ipMinAccounts") || ms.size() > maxShare) continue;
