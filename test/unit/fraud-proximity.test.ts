@@ -4,6 +4,7 @@ import {
   EdgeList,
   linkGraph,
   personalisedPageRank,
+  personalisedPageRankPicked,
   personalisedPageRanks,
   seedLinkWeight,
 } from '../../server/src/detect/fraud-proximity.js';
@@ -37,6 +38,11 @@ describe('personalisedPageRank', () => {
     const sets = [[0], [1, 2, 3], [], [12, 5]];
     const together = personalisedPageRanks(dense, sets);
     sets.forEach((seeds, k) => expect([...together[k]!]).toEqual([...personalisedPageRank(dense, seeds)]));
+    // Each account read from one walk only (as account risk reads its own fold's): the same values.
+    const walkOf = (i: number) => (i * 5) % sets.length;
+    const picked = personalisedPageRankPicked(dense, sets, walkOf);
+    expect([...picked]).toEqual(Array.from({ length: 14 }, (_, i) => together[walkOf(i)]![i]!));
+    expect(picked.some((x) => x > 0)).toBe(true);
   });
 
   it('is all zero without seeds', () => {

@@ -11,7 +11,7 @@
 // O(iterations · links) and (folds + 1) fits O(labelled · features²).
 import { EVIDENCE, evidenceStrength, featureStats, type FeatureStats } from './feature-evidence.js';
 import { fairSample, learnRisk, type Combination } from './risk-learning.js';
-import { EdgeList, linkGraph, personalisedPageRanks, seedLinkWeight } from './fraud-proximity.js';
+import { EdgeList, linkGraph, personalisedPageRankPicked, seedLinkWeight } from './fraud-proximity.js';
 import type { FeatureTable } from './risk-features.js';
 import type { RankingQuality } from './risk-metrics.js';
 import type { Reason } from '../model/reasons.js';
@@ -72,6 +72,12 @@ export interface RiskResult {
   target: Int8Array;
   model: RiskModelSummary;
 }
+
+/**
+ * The reasons of an account without any, shared: most accounts have none, and an empty array each
+ * held 32 MB at 1M accounts until the result was written. Frozen, so a push to it fails loudly.
+ */
+const NO_REASONS = Object.freeze([]) as unknown as Reason[];
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -186,14 +192,14 @@ export function computeAccountRisk(
       for (let i = 0; i < n; i++) if (y[i] === 1 && fold[i] !== f) seeds.push(i);
       return seeds;
     });
-    const walks = positives >= minPositives ? personalisedPageRanks(graph, seedsOf) : null;
-    folds.forEach((f, k) => {
+    // Each account's closeness from the walk of its own fold (walk 0: every label, for unlabelled ones).
+    if (positives >= minPositives)
+      ppr.set(personalisedPageRankPicked(graph, seedsOf, (i) => (y[i] === -1 ? 0 : fold[i]! + 1)));
+    folds.forEach((f) => {
       const d = seedLinkWeight(graph, (j) => y[j] === 1 && fold[j] !== f);
       for (let i = 0; i < n; i++) {
         const mine = y[i] === -1 ? f === -1 : fold[i] === f;
-        if (!mine) continue;
-        direct[i] = d[i]!;
-        if (walks) ppr[i] = walks[k]![i]!;
+        if (mine) direct[i] = d[i]!;
       }
     });
   }
@@ -233,7 +239,7 @@ export function computeAccountRisk(
       });
     }
     unsup[i] = 1 - keep;
-    reasons.push(rs);
+    reasons.push(rs.length ? rs : NO_REASONS);
   }
 
   const model: RiskModelSummary = { mode: 'unsupervised', positives, negatives, folds: K };
@@ -262,6 +268,7 @@ export function computeAccountRisk(
       // it moved nothing (the risk was already 1, or the model agrees).
       const moved = round(risk[i]! - unsup[i]!);
       if (moved === 0) continue;
+      if (reasons[i] === NO_REASONS) reasons[i] = [];
       reasons[i]!.push({
         code: 'LEARNED',
         weight: moved,
@@ -277,7 +284,7 @@ export function computeAccountRisk(
   }
   for (let i = 0; i < n; i++) {
     risk[i] = round(risk[i]!);
-    reasons[i]!.sort((a, b) => b.weight - a.weight);
+    if (reasons[i]!.length > 1) reasons[i]!.sort((a, b) => b.weight - a.weight);
   }
   return { risk, reasons, target: y, model };
 }

@@ -225,6 +225,12 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   scored.sort((a, b) => b.score - a.score || b.size - a.size);
   features.clear();
   activity.clear();
+  // Memory: what only scoring reads is let go before account risk, the step with the peak: the
+  // linked accounts' keys (toTable maps them), the groups, their identifiers and soft kinds.
+  const linkedAccounts = keys.length;
+  const candidates = groups.length;
+  keys.length = groups.length = sharedByGroup.length = 0;
+  softKinds.clear();
   phase('scoring');
 
   const previous = (await previousRead).map((r) => ({
@@ -248,13 +254,22 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
         });
     }
   }
-  const shareLinks = new EdgeList();
+  // The pairs by table index, renamed in place (a second list of 2.2M pairs at 1M accounts was
+  // 64 MB more at the risk step's peak); a pair with an account outside the table is dropped.
+  const links = accountLinks.length;
+  let kept = 0;
   for (let e = 0; e < accountLinks.length; e++) {
     const ta = toTable[accountLinks.a[e]!]!;
     const tb = toTable[accountLinks.b[e]!]!;
-    if (ta >= 0 && tb >= 0) shareLinks.push(ta, tb, accountLinks.w[e]!);
+    if (ta < 0 || tb < 0) continue;
+    accountLinks.a[kept] = ta;
+    accountLinks.b[kept] = tb;
+    accountLinks.w[kept++] = accountLinks.w[e]!;
   }
-  const links = accountLinks.length;
+  accountLinks.length = kept;
+  const shareLinks = accountLinks;
+  // Nor is the key index (ringOf is by table index): about 50 MB at 1M accounts.
+  table.index.clear();
   const risk = computeAccountRisk(table, { ringOf, shareLinks, dismissed, evidence });
   phase('risk');
   const accounts: DetectResult['accounts'] = [];
@@ -268,6 +283,12 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       });
   }
   accounts.sort((a, b) => b.risk - a.risk);
+  // Memory: the write builds every risk's reasons as JSON and its digest; the table the risk step
+  // read is let go first (at 1M accounts its columns alone are 250 MB). The accounts keep their keys.
+  table.columns.clear();
+  table.keys.length = table.labels.length = table.tags.length = table.moneyLinks.length = 0;
+  risk.reasons.length = 0;
+  shareLinks.clear();
   const written = await writeResult(db, rings, accounts);
   phase('write');
   return {
@@ -277,9 +298,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     riskModel: risk.model,
     seconds: (Date.now() - started) / 1000,
     stats: {
-      linkedAccounts: keys.length,
+      linkedAccounts,
       links,
-      candidates: groups.length,
+      candidates,
       ...written,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       engine: engine.engine,

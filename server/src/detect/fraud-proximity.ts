@@ -22,7 +22,7 @@ export class EdgeList {
     if (a === b) return;
     if (this.length === this.a.length) {
       const grow = <T extends Int32Array | Float64Array>(x: T, make: (n: number) => T): T => {
-        const y = make(x.length * 2);
+        const y = make(Math.max(1024, x.length * 2));
         y.set(x);
         return y;
       };
@@ -33,6 +33,14 @@ export class EdgeList {
     this.a[this.length] = a;
     this.b[this.length] = b;
     this.w[this.length++] = w;
+  }
+
+  /** Lets the arrays go (a caller done with the links while the list itself stays in scope). */
+  clear(): void {
+    this.a = new Int32Array(0);
+    this.b = new Int32Array(0);
+    this.w = new Float64Array(0);
+    this.length = 0;
   }
 
   static from(pairs: { a: number; b: number; w: number }[]): EdgeList {
@@ -70,11 +78,13 @@ export function linkGraph(size: number, lists: EdgeList[], maxWeight = Infinity)
       rawTargets[fill[b]!] = a;
       rawWeights[fill[b]!++] = w;
     }
-  // Merge repeated neighbours in place of their first appearance (slot: where a neighbour went).
+  // Merge repeated neighbours in place of their first appearance (slot: where a neighbour went),
+  // compacting the lists within the same arrays: a list never moves right (out <= e), so every raw
+  // entry is read before anything is written over it (at 1M accounts, 56 MB not allocated twice).
   const slot = new Int32Array(size).fill(-1);
   const offsets = new Int32Array(size + 1);
-  const targets = new Int32Array(rawTargets.length);
-  const weights = new Float64Array(rawTargets.length);
+  const targets = rawTargets;
+  const weights = rawWeights;
   let out = 0;
   for (let i = 0; i < size; i++) {
     const first = out;
@@ -115,6 +125,47 @@ export function personalisedPageRanks(
   seedSets: number[][],
   opts: { restart?: number; iterations?: number } = {},
 ): Float64Array[] {
+  const n = g.size;
+  const V = seedSets.length;
+  const p = walkTogether(g, seedSets, opts);
+  // Scaled so that the walk's mass at a seed averages 1: comparable across seed counts.
+  return seedSets.map((seeds, v) => {
+    const out = new Float64Array(n);
+    if (!seeds.length) return out;
+    for (let i = 0; i < n; i++) out[i] = p[i * V + v]! * seeds.length;
+    return out;
+  });
+}
+
+/**
+ * The same walks, each account read from one of them only (`walkOf(i)`: the index of its seed
+ * set): one array instead of one per seed set (at 1M accounts and six walks, 40 MB less at the
+ * account-risk step's peak), each value equal to personalisedPageRanks(…)[walkOf(i)][i].
+ */
+export function personalisedPageRankPicked(
+  g: LinkGraph,
+  seedSets: number[][],
+  walkOf: (i: number) => number,
+  opts: { restart?: number; iterations?: number } = {},
+): Float64Array {
+  const n = g.size;
+  const V = seedSets.length;
+  const p = walkTogether(g, seedSets, opts);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = walkOf(i);
+    const seeds = seedSets[v]!.length;
+    if (seeds) out[i] = p[i * V + v]! * seeds;
+  }
+  return out;
+}
+
+/** The walks' mass after the iterations, interleaved: walk v's at account i is at i * V + v. */
+function walkTogether(
+  g: LinkGraph,
+  seedSets: number[][],
+  opts: { restart?: number; iterations?: number },
+): Float64Array {
   const n = g.size;
   const V = seedSets.length;
   const restart = opts.restart ?? 0.3;
@@ -163,13 +214,7 @@ export function personalisedPageRanks(
     restartSlots.forEach((k, j) => (next[k] = (1 - restart) * seedNext[j]! + restart * restartMass[j]!));
     [p, next] = [next, p];
   }
-  // Scaled so that the walk's mass at a seed averages 1: comparable across seed counts.
-  return seedSets.map((seeds, v) => {
-    const out = new Float64Array(n);
-    if (!seeds.length) return out;
-    for (let i = 0; i < n; i++) out[i] = p[i * V + v]! * seeds.length;
-    return out;
-  });
+  return p;
 }
 
 /** Sum of link weights from each account to the seed accounts (direct neighbours only). */
