@@ -189,6 +189,13 @@ if (scales.length) {
           : '',
         detect: d.detectGds,
       },
+      {
+        d,
+        label: d.detectGraphPairs
+          ? `pairs from the identifier graph (warm; rings differing from the first run: ${d.detectGraphPairs.ringsOnlyFirst} / ${d.detectGraphPairs.ringsOnlyGraphPairs})`
+          : '',
+        detect: d.detectGraphPairs,
+      },
       { d, label: 'again (warm)', detect: d.detectRerun },
     ].filter((x) => x.detect?.phases),
   );
@@ -205,7 +212,9 @@ if (scales.length) {
       'history',
     ];
     out.push(
-      'Detection by step (wall seconds). graph (identifiers and soft signals streamed into the account graph), ' +
+      'Detection by step (wall seconds). graph (the linked account pairs: summed in Neo4j by ringscope.accountLinks ' +
+        'where the database has it, the default since 2026-11-29; before that, and in "pairs from the identifier ' +
+        'graph" and "Cypher table" rows, identifiers and soft signals streamed into the account graph here), ' +
         'riskFeatures (the per-account table, read in key ranges at once) and memberReads (candidate members’ ' +
         'tools and APIs, after grouping) are read side by side, each timed from its own start; the steps after ' +
         'them run one after another. "first run": right after a load (nothing stored by an earlier run), on the ' +
@@ -217,17 +226,21 @@ if (scales.length) {
         'database has it; results recorded before the procedure existed used Cypher); "GDS grouping": then ' +
         '`detect --engine gds`, the account links projected and grouped inside Neo4j by Graph Data Science ' +
         '(gdsGrouping: projection, WCC and Louvain, timed from the start of the reads; grouping: what this process ' +
-        'then waited for it), with the count of rings (members and score) only the first run found / only GDS found.',
+        'then waited for it), with the count of rings (members and score) only the first run found / only GDS found; ' +
+        '"pairs from the identifier graph": `detect --pairs graph`, the table in the database as by default, the ' +
+        'pairs summed in this process from the identifier graph (memberReads then needs no read of the candidate ' +
+        "groups' identifiers).",
       '',
     );
     out.push(
       table(
-        ['run', 'accounts', 'detection', 'features summed', ...names, 'total'],
+        ['run', 'accounts', 'detection', 'features summed', 'pairs summed', ...names, 'total'],
         phased.map(({ d, label, detect }: Json) => [
           d.run,
           d.accounts,
           label,
           detect.engine === 'db' ? 'in Neo4j (procedure)' : 'Cypher',
+          detect.pairs === 'procedure' ? 'in Neo4j (procedure)' : detect.grouping === 'gds' ? 'in Neo4j (GDS)' : 'here',
           ...names.map((n) => opt(detect.phases[n], 1)),
           detect.seconds.toFixed(1),
         ]),

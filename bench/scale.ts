@@ -19,7 +19,10 @@
 // two, `detect --engine cypher` (the feature table summed by the portable Cypher statement instead
 // of ringscope's procedure in the database) on the same warm database, recorded as detectCypher, and
 // `detect --engine gds` (accounts grouped inside Neo4j by Graph Data Science), recorded as detectGds
-// with whether its rings (members and scores) equal those of the first detection.
+// with whether its rings (members and scores) equal those of the first detection, and
+// `detect --pairs graph` (the feature table in the database as by default, the account pairs summed in
+// this process from the identifier graph instead of by ringscope.accountLinks), recorded as
+// detectGraphPairs with the same comparison.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -167,7 +170,13 @@ try {
     rings: { members: string[]; score: number }[];
     seconds: number;
     peakRssMb: number;
-    stats?: { phases?: Record<string, number>; rssMb?: Record<string, number>; engine?: string; grouping?: string };
+    stats?: {
+      phases?: Record<string, number>;
+      rssMb?: Record<string, number>;
+      engine?: string;
+      grouping?: string;
+      pairs?: string;
+    };
   };
   const summary = (d: DetectJson) => ({
     rings: d.rings.length,
@@ -175,6 +184,7 @@ try {
     peakRssMb: d.peakRssMb,
     engine: d.stats?.engine,
     grouping: d.stats?.grouping,
+    pairs: d.stats?.pairs,
     phases: d.stats?.phases,
     rssMb: d.stats?.rssMb,
   });
@@ -190,15 +200,17 @@ try {
   delete result.detectRerun;
   delete result.detectCypher;
   delete result.detectGds;
+  delete result.detectGraphPairs;
   if (values['compare-engines']) {
     result.detectCypher = summary(
       run('detect, Cypher table', ['detect', '--engine', 'cypher', '--json']) as DetectJson,
     );
+    const ringSet = (d: DetectJson) => new Set(d.rings.map((r) => `${r.score}|${[...r.members].sort().join(',')}`));
+    const first = ringSet(detect);
     // A GDS failure (memory at a scale not tried before, say) is recorded, not fatal to the run.
     try {
       const gds = run('detect, GDS grouping', ['detect', '--engine', 'gds', '--json']) as DetectJson;
-      const ringSet = (d: DetectJson) => new Set(d.rings.map((r) => `${r.score}|${[...r.members].sort().join(',')}`));
-      const [first, viaGds] = [ringSet(detect), ringSet(gds)];
+      const viaGds = ringSet(gds);
       result.detectGds = {
         ...summary(gds),
         ringsOnlyInProcess: [...first].filter((r) => !viaGds.has(r)).length,
@@ -207,6 +219,18 @@ try {
     } catch (e) {
       result.detectGds = { error: String((e as { stderr?: string }).stderr ?? e).slice(-2000) };
     }
+    const graphPairs = run('detect, pairs from the identifier graph', [
+      'detect',
+      '--pairs',
+      'graph',
+      '--json',
+    ]) as DetectJson;
+    const viaGraph = ringSet(graphPairs);
+    result.detectGraphPairs = {
+      ...summary(graphPairs),
+      ringsOnlyFirst: [...first].filter((r) => !viaGraph.has(r)).length,
+      ringsOnlyGraphPairs: [...viaGraph].filter((r) => !first.has(r)).length,
+    };
   }
   if (values.rerun) result.detectRerun = summary(run('detect again', ['detect', '--json']) as DetectJson);
   result.evaluation = evaluation;
