@@ -72,7 +72,7 @@ export interface AccountLinks {
 /**
  * The linked pairs summed in the database by ringscope.accountLinks (neo4j/…/AccountPairs.java):
  * the same pairs, weights and soft kinds as buildAccountGraph, without the identifier graph crossing
- * the wire (at 1M accounts, 2.2M pairs in about 220 records instead of 1.3M identifier rows with
+ * the wire (at 1M accounts, 2.2M pairs in 222 records instead of about a million identifier rows with
  * their member lists). Ring reasons then read the candidate groups' identifiers alone
  * (ring-inputs.ts readGroupIdentifiers).
  */
