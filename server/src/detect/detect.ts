@@ -200,7 +200,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   const keepScore = opts.keepScore ?? KEEP_THRESHOLD;
   const scored: Omit<DetectedRing, 'id'>[] = [];
   groups.forEach((members, gi) => {
-    const feats = members.map((m) => features.get(keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
+    const feats = members.map((m) => features(keys[m]!)).filter((f): f is AccountFeatures => f !== undefined);
     if (feats.length < 2) return;
     const soft = new Map<SoftLinkKind, number>();
     for (const m of members) for (const k of softKinds.get(m) ?? []) soft.set(k, (soft.get(k) ?? 0) + 1);
@@ -223,7 +223,6 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     });
   });
   scored.sort((a, b) => b.score - a.score || b.size - a.size);
-  features.clear();
   activity.clear();
   // Memory: what only scoring reads is let go before account risk, the step with the peak: the
   // linked accounts' keys (toTable maps them), the groups, their identifiers and soft kinds.
