@@ -1,6 +1,7 @@
 // The account–account graph: accounts interned to small integers, undirected weighted edges
 // stored in one Map keyed by the pair, and the identifiers behind each link kept for reasons.
 // Memory grows with linked accounts and pairs, not with the whole database.
+import { EdgeList } from './fraud-proximity.js';
 
 export interface SharedIdentifier {
   label: string;
@@ -18,49 +19,35 @@ export interface SharedIdentifier {
 const PAIR_BASE = 2 ** 26;
 
 /**
- * Linked pairs as columns, each pair once (accounts as indices): the summed weight and, of it, the
- * part from soft signals alone. What grouping and the fraud-proximity walk read, wherever the pairs
- * were summed (this process from the identifier graph, or the database's procedure).
+ * Linked pairs, each pair once (accounts as indices): an EdgeList of the summed weights (what the
+ * fraud-proximity walk reads) with, beside each pair, the part of its weight from soft signals alone
+ * (what grouping reads), wherever the pairs were summed (this process from the identifier graph, or
+ * the database's procedure).
  */
-export class PairList {
-  a: Int32Array;
-  b: Int32Array;
-  w: Float64Array;
+export class PairList extends EdgeList {
   soft: Float64Array;
-  length = 0;
 
   constructor(capacity = 1024) {
-    const n = Math.max(1, capacity);
-    [this.a, this.b, this.w, this.soft] = [
-      new Int32Array(n),
-      new Int32Array(n),
-      new Float64Array(n),
-      new Float64Array(n),
-    ];
+    super(Math.max(1, capacity));
+    this.soft = new Float64Array(this.a.length);
   }
 
-  /** Drops the spare capacity growth left (up to half of it: 30 MB at 2.2M pairs). */
-  trim(): this {
-    if (this.length < this.a.length) {
-      [this.a, this.b] = [this.a.slice(0, this.length), this.b.slice(0, this.length)];
-      [this.w, this.soft] = [this.w.slice(0, this.length), this.soft.slice(0, this.length)];
+  pushPair(a: number, b: number, w: number, soft: number): void {
+    const at = this.length;
+    this.push(a, b, w);
+    if (this.length === at) return; // a === b: no pair
+    if (this.soft.length < this.a.length) {
+      const grown = new Float64Array(this.a.length);
+      grown.set(this.soft);
+      this.soft = grown;
     }
+    this.soft[at] = soft;
+  }
+
+  override trim(): this {
+    super.trim();
+    if (this.soft.length > this.length) this.soft = this.soft.slice(0, this.length);
     return this;
-  }
-
-  push(a: number, b: number, w: number, soft: number): void {
-    if (this.length === this.a.length) {
-      const n = this.length * 2;
-      const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
-      this.a = grow(this.a, new Int32Array(n));
-      this.b = grow(this.b, new Int32Array(n));
-      this.w = grow(this.w, new Float64Array(n));
-      this.soft = grow(this.soft, new Float64Array(n));
-    }
-    this.a[this.length] = a;
-    this.b[this.length] = b;
-    this.w[this.length] = w;
-    this.soft[this.length++] = soft;
   }
 }
 
@@ -113,7 +100,7 @@ export class AccountGraph {
     const pairs = new PairList(this.edges.size);
     for (const [p, w] of this.edges) {
       const [a, b] = AccountGraph.unpair(p);
-      pairs.push(a, b, w, this.softEdges.get(p) ?? 0);
+      pairs.pushPair(a, b, w, this.softEdges.get(p) ?? 0);
     }
     this.edges.clear();
     this.softEdges.clear();

@@ -14,7 +14,7 @@ import { LINK_THRESHOLD } from './weights.js';
 import { computeAccountRisk, individualRisk, type AccountRing, type RiskModelSummary } from './account-risk.js';
 import { MemberLinkIndex, liftByMembers, memberMedian } from './ring-members.js';
 import { readRiskFeatures, type FeatureEngine } from './risk-features.js';
-import { EdgeList } from './fraud-proximity.js';
+import type { EdgeList } from './fraud-proximity.js';
 import { buildAccountGraph, readAccountLinks } from './signals.js';
 import {
   identifiersByGroup,
@@ -171,7 +171,9 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
             shared = identifiersByGroup(identifiers, keys.length, groups);
             identifiers.length = 0;
           } else shared = await readGroupIdentifiers(db, keys, groups, maxShare);
-          const links = Object.assign(new EdgeList(), { a: pairs.a, b: pairs.b, w: pairs.w, length: pairs.length });
+          // The pairs are the walk's links; their soft parts were for grouping only.
+          const links: EdgeList = pairs;
+          pairs.soft = new Float64Array(0);
           const activity = await activityRead;
           phases.memberReads = since(groupingStart) - phases.grouping;
           rssAt('memberReads');

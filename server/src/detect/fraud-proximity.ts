@@ -13,10 +13,16 @@ export interface LinkGraph {
 
 /** Undirected weighted links in three growable typed arrays: no object per link (millions at 1M accounts). */
 export class EdgeList {
-  a = new Int32Array(1024);
-  b = new Int32Array(1024);
-  w = new Float64Array(1024);
+  a: Int32Array;
+  b: Int32Array;
+  w: Float64Array;
   length = 0;
+
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+    this.w = new Float64Array(capacity);
+  }
 
   push(a: number, b: number, w: number): void {
     if (a === b) return;
@@ -33,6 +39,16 @@ export class EdgeList {
     this.a[this.length] = a;
     this.b[this.length] = b;
     this.w[this.length++] = w;
+  }
+
+  /** Drops the spare capacity growth left (up to half: at 2.2M pairs, 13 MB of the three arrays). */
+  trim(): this {
+    if (this.length < this.a.length) {
+      this.a = this.a.slice(0, this.length);
+      this.b = this.b.slice(0, this.length);
+      this.w = this.w.slice(0, this.length);
+    }
+    return this;
   }
 
   /** Lets the arrays go (a caller done with the links while the list itself stays in scope). */

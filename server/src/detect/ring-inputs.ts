@@ -53,9 +53,6 @@ export function memberFeatures(
   activity: MemberActivity,
 ): (key: string) => AccountFeatures | undefined {
   const col = (name: BaseFeature) => table.columns.get(name)!;
-  const [proxyIps, smsPhones, declines, chargebacks, refunds, payments, failures] = (
-    ['proxyIps', 'smsPhones', 'declines', 'chargebacks', 'refunds', 'payments', 'failures'] as const
-  ).map(col);
   return (key) => {
     const act = activity.get(key);
     const t = table.index.get(key);
@@ -64,15 +61,15 @@ export function memberFeatures(
     return {
       key,
       registered: Number.isNaN(registered) ? null : registered,
-      proxyIps: proxyIps![t]!,
-      smsPhones: smsPhones![t]!,
+      proxyIps: col('proxyIps')[t]!,
+      smsPhones: col('smsPhones')[t]!,
       tools: act.tools,
       apis: act.apis,
-      declines: declines![t]!,
-      chargebacks: chargebacks![t]!,
-      refunds: refunds![t]!,
-      payments: payments![t]!,
-      failures: failures![t]!,
+      declines: col('declines')[t]!,
+      chargebacks: col('chargebacks')[t]!,
+      refunds: col('refunds')[t]!,
+      payments: col('payments')[t]!,
+      failures: col('failures')[t]!,
     };
   };
 }

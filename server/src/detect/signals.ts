@@ -88,7 +88,7 @@ export async function readAccountLinks(db: Database, maxShare: number): Promise<
       const [a, b, hard, soft, kinds] = [row.a, row.b, row.hard, row.soft, row.kinds] as number[][];
       for (let i = 0; i < a!.length; i++) {
         const s = soft![i]!;
-        pairs.push(a![i]!, b![i]!, hard![i]! + s, s);
+        pairs.pushPair(a![i]!, b![i]!, hard![i]! + s, s);
         const k = kinds![i]!;
         if (k) {
           bitsOf.set(a![i]!, (bitsOf.get(a![i]!) ?? 0) | k);

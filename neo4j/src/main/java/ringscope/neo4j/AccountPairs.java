@@ -153,7 +153,7 @@ public final class AccountPairs {
         Stream<LinkBatch> batches(Map<String, Object> params) {
             collect(params);
             // Built as the stream is read, so the batches are never all held at once.
-            Iterator<Sums> sums = pairs.values().iterator();
+            Iterator<Sums> sums = linked().iterator();
             Map<Long, Long> index = new HashMap<>();
             Iterator<LinkBatch> batches = new Iterator<>() {
                 public boolean hasNext() {
@@ -170,7 +170,6 @@ public final class AccountPairs {
                     batch.kinds = new ArrayList<>(BATCH);
                     while (batch.a.size() < BATCH && sums.hasNext()) {
                         Sums s = sums.next();
-                        if (!(s.hard + s.soft > 0)) continue;
                         batch.a.add(indexOf(s.a, index, batch.keys));
                         batch.b.add(indexOf(s.b, index, batch.keys));
                         batch.hard.add(s.hard);
@@ -192,9 +191,14 @@ public final class AccountPairs {
             return next;
         }
 
+        /** The pairs summed, in the order first seen, without those of no weight. */
+        private Stream<Sums> linked() {
+            return pairs.values().stream().filter(s -> s.hard + s.soft > 0);
+        }
+
         Stream<Pair> pairs(Map<String, Object> params) {
             collect(params);
-            return pairs.values().stream().filter(s -> s.hard + s.soft > 0).map(s -> {
+            return linked().map(s -> {
                 Pair p = new Pair();
                 p.a = tx.getNodeById(s.a);
                 p.b = tx.getNodeById(s.b);
