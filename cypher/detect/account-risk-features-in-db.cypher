@@ -6,7 +6,7 @@
 // base64 text (the JavaScript driver decodes text natively, lists of floats a byte at a time), `numeric` holds
 // [position in the chunk, property, value]. The identifier burst (most identifiers first used within
 // $burstWindowMs) is worked out there, so the times are not sent. Detection reads this when
-// detect/procedures lists the procedure and account-risk-features.cypher otherwise (an external
+// admin/procedures lists the procedure and account-risk-features.cypher otherwise (an external
 // Neo4j without the plugin). Parameters: as account-risk-features.cypher, plus $burstWindowMs.
 // Cost: one pass over accounts and their relationships, one degree lookup per identifier link.
 CALL ringscope.accountRiskFeatures($from, $to, {

@@ -13,6 +13,7 @@ import { generate } from '../../server/src/generate/generate.js';
 import { BulkRefused, bulkIngest } from '../../server/src/ingest/bulk/bulk.js';
 import { ingestFiles } from '../../server/src/ingest/ingest.js';
 import { parseMapping } from '../../server/src/ingest/mapping-file.js';
+import { dumpGraph, expectSameGraph } from '../helpers/graph-dump.js';
 import { openTestDb, ownEmbeddedEnv, testConfig, wipe } from '../helpers/neo4j.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ringscope-bulk-'));
@@ -33,45 +34,6 @@ const mapping = parseMapping(
 );
 // Its own data dir and port, next to the test database's.
 const bulkConfig = loadConfig(ownEmbeddedEnv('.data/test-bulk', 100));
-
-type Entry = { id: string; props: Record<string, [string, unknown]> };
-
-// Every property but the creation and update times (when each path ran), with its value type.
-const NODES = `MATCH (n) RETURN labels(n)[0] + ':' + n.key AS id,
-  [k IN keys(n) WHERE NOT k IN ['created', 'updated'] | [k, valueType(n[k]),
-    CASE WHEN valueType(n[k]) STARTS WITH 'ZONED DATETIME' THEN toString(n[k]) ELSE n[k] END]] AS props`;
-const RELS = `MATCH (a)-[r]->(b) RETURN type(r) + ':' + labels(a)[0] + ':' + a.key + '->' + labels(b)[0] + ':' + b.key AS id,
-  [k IN keys(r) | [k, valueType(r[k]),
-    CASE WHEN valueType(r[k]) STARTS WITH 'ZONED DATETIME' THEN toString(r[k]) ELSE r[k] END]] AS props`;
-
-async function dump(db: Database, text: string): Promise<Map<string, Entry['props']>> {
-  const rows = await db.readText(text);
-  const out = new Map<string, Entry['props']>();
-  for (const r of rows) {
-    const props: Entry['props'] = {};
-    for (const [k, type, value] of r.props as [string, string, unknown][]) props[k] = [type, value];
-    out.set(r.id as string, props);
-  }
-  return out;
-}
-
-/** Equal maps; floats may differ in the last bits (sums added in another order). */
-function expectSameGraph(bulk: Map<string, Entry['props']>, tx: Map<string, Entry['props']>, what: string) {
-  expect([...bulk.keys()].sort(), `${what}: the same ids`).toEqual([...tx.keys()].sort());
-  let compared = 0;
-  for (const [id, txProps] of tx) {
-    const bulkProps = bulk.get(id)!;
-    expect(Object.keys(bulkProps).sort(), `${what} ${id}: property names`).toEqual(Object.keys(txProps).sort());
-    for (const [k, [type, value]] of Object.entries(txProps)) {
-      const [bulkType, bulkValue] = bulkProps[k]!;
-      expect(bulkType, `${what} ${id}.${k}: type`).toBe(type);
-      if (typeof value === 'number') expect(bulkValue as number, `${what} ${id}.${k}`).toBeCloseTo(value, 6);
-      else expect(bulkValue, `${what} ${id}.${k}`).toEqual(value);
-      compared++;
-    }
-  }
-  return compared;
-}
 
 let txDb: Database;
 beforeAll(async () => {
@@ -120,8 +82,7 @@ describe('ingest --bulk', () => {
 
     const open = await openDatabase(bulkConfig);
     try {
-      const nodeProps = expectSameGraph(await dump(open.db, NODES), await dump(txDb, NODES), 'node');
-      const relProps = expectSameGraph(await dump(open.db, RELS), await dump(txDb, RELS), 'relationship');
+      const { nodeProps, relProps } = expectSameGraph(await dumpGraph(open.db), await dumpGraph(txDb));
       expect(nodeProps).toBeGreaterThan(40_000);
       expect(relProps).toBeGreaterThan(40_000);
       // The attribute table's properties are on the devices, including two no log has seen.

@@ -1,7 +1,8 @@
 // Detection against a Neo4j without ringscope's procedure (an external server without the plugin;
 // here the embedded launcher started with RINGSCOPE_PROCEDURES=off, on its own data dir and port):
 // `auto` sums the feature table with Cypher and says why, `db` refuses and says what to install, and
-// the CLI prints which was used.
+// the CLI prints which was used. Ingest writes with its Cypher statements there, and refuses
+// `--writer procedure` the same way.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,7 @@ beforeAll(async () => {
     { rejectsDir: path.join(tmp, 'rejects'), quiet: true },
   );
   expect(s.files.map((f) => f.error ?? f.rejected)).toEqual(s.files.map(() => 0));
+  expect(s.writer).toBe('cypher');
 });
 afterAll(async () => {
   await open?.close();
@@ -45,6 +47,18 @@ describe('detection on a database without ringscope’s procedure', () => {
     expect(result.stats.engineNote).toContain('no ringscope.accountRiskFeatures procedure');
     expect(result.stats.engineNote).toContain('account pairs summed here from the identifier graph');
     expect(result.rings.length).toBeGreaterThan(0);
+  });
+
+  it('refuses ingest --writer procedure, naming what to install', async () => {
+    await expect(
+      ingestFiles(open.db, [path.join(tmp, 'labels.csv')], {
+        rejectsDir: path.join(tmp, 'rejects-writer'),
+        quiet: true,
+        writer: 'procedure',
+      }),
+    ).rejects.toThrow(
+      /--writer procedure: the database has no ringscope\.writeBatch \(put .*ringscope-neo4j-0\.1\.0\.jar in its plugins folder/,
+    );
   });
 
   it('refuses --engine db and --pairs db, naming what to install', async () => {

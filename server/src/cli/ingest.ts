@@ -39,8 +39,14 @@ function printIngest(summary: IngestSummary): void {
         ignoredLine(f.columns),
     );
   }
+  const writer =
+    summary.writer === 'procedure'
+      ? ', batches written by ringscope.writeBatch'
+      : summary.writer === 'cypher'
+        ? ', batches written by Cypher statements'
+        : '';
   console.log(
-    `total: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created in ${summary.seconds.toFixed(1)} s, peak RSS ${peakRssMb()} MB`,
+    `total: ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created in ${summary.seconds.toFixed(1)} s${writer}, peak RSS ${peakRssMb()} MB`,
   );
 }
 
@@ -60,6 +66,14 @@ export function registerIngest(program: Command): void {
       "the data source the rows are recorded under (default: each file's name without extensions)",
     )
     .option('--batch-size <n>', 'rows per write transaction', '2000')
+    .addOption(
+      new Option(
+        '--writer <writer>',
+        "how batches are written: by ringscope's procedure where the database has it (auto), only by it (procedure), or by Cypher statements (cypher)",
+      )
+        .choices(['auto', 'procedure', 'cypher'])
+        .default('auto'),
+    )
     .option('--bulk', "first load of an empty embedded database through Neo4j's offline importer (much faster)")
     .option(
       '--plan',
@@ -75,6 +89,7 @@ export function registerIngest(program: Command): void {
           rejectsDir?: string;
           source?: string;
           batchSize: string;
+          writer: 'auto' | 'procedure' | 'cypher';
           bulk?: boolean;
           plan?: boolean;
           json?: boolean;
@@ -120,6 +135,7 @@ export function registerIngest(program: Command): void {
             source: opts.source,
             rejectsDir,
             batchSize,
+            writer: opts.writer,
             quiet: opts.json === true,
             // Every ingest starts with its plan, printed before the first row is written.
             onPlan: opts.json ? undefined : (plan) => console.log(planText(plan)),

@@ -367,7 +367,7 @@ const LINKS_PROCEDURE = 'ringscope.accountLinks';
 
 /**
  * Graph Data Science's procedures detect --engine gds calls (gds.graph.project, a function, comes
- * with them); detect/procedures.cypher lists the same names.
+ * with them); admin/procedures.cypher lists the same names.
  */
 export const GDS_PROCEDURES = [
   'gds.wcc.mutate',
@@ -406,7 +406,7 @@ async function chooseEngine(
     };
   let names: string[];
   try {
-    names = (await db.read('detect/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
+    names = (await db.read('admin/procedures', {}, { timeoutMs: 0 })).map((r) => String(r.name));
   } catch (e) {
     // A server that will not list procedures to this user: Cypher works everywhere (if the database
     // is down, the reads that follow say so).

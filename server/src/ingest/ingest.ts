@@ -7,7 +7,7 @@ import type { Database, WriteCounters } from '../db/database.js';
 import { DbError } from '../db/errors.js';
 import { Batch } from './batch.js';
 import { dataSourceOf } from './data-source.js';
-import { writeBatch } from './write-batch.js';
+import { chooseWriter, writeBatch, type BatchWriter, type Created } from './write-batch.js';
 import type { Kind, Mapping } from './fields.js';
 import type { MappingSet } from './mapping-file.js';
 import type { FilePlan } from './plan.js';
@@ -42,6 +42,11 @@ export interface IngestOptions {
   onProgress?: (p: { file: string; rows: number; estimatedRows: number; done: boolean }) => void;
   /** Run a batch's statements while the previous batch commits (default). false: one at a time. */
   overlapCommits?: boolean;
+  /**
+   * How batches are written (write-batch.ts): 'auto' (default) by ringscope's procedure where the
+   * database has it, else by the Cypher statements; 'procedure' refuses without it; 'cypher' never uses it.
+   */
+  writer?: 'auto' | BatchWriter | undefined;
 }
 
 /**
@@ -80,6 +85,7 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
   const summary = emptySummary(file);
   summary.columns = plan.columns;
   const dataSource = dataSourceOf(file, opts.source);
+  const writer = await chooseWriter(db, opts.writer ?? 'auto');
   const source = await openSource(file);
   try {
     const mapping = plan.mapping;
@@ -149,9 +155,10 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
       const before = previousCommitted;
       let statementsDone!: () => void;
       previousStatementsDone = new Promise<void>((r) => (statementsDone = r));
+      let created: Created = { nodesCreated: 0, relationshipsCreated: 0 };
       const attempt = () =>
         db.writeTx(async (tx) => {
-          await writeBatch(tx, b, dataSource);
+          created = await writeBatch(tx, b, dataSource, writer);
           const advanced = await tx.run('ingest/checkpoint-set', { ...cp, accepted, rejected, skipped, skipReasons });
           if (Number(advanced[0]?.advanced ?? 0) !== 1) throw new CheckpointOrderError();
           statementsDone();
@@ -163,8 +170,8 @@ export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptio
           return attempt();
         })
         .then((c) => {
-          counters.nodesCreated += c.nodesCreated;
-          counters.relationshipsCreated += c.relationshipsCreated;
+          counters.nodesCreated += c.nodesCreated + created.nodesCreated;
+          counters.relationshipsCreated += c.relationshipsCreated + created.relationshipsCreated;
           committedRows = Math.max(committedRows, cp.rowsDone);
         })
         .finally(() => statementsDone());
@@ -236,9 +243,11 @@ async function unreadable(file: string): Promise<never> {
 export async function ingestFiles(api: Database, files: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const db = api.withoutQueryTimeout();
+  const writer = await chooseWriter(db, opts.writer ?? 'auto');
+  opts = { ...opts, writer };
   const plan = await planRun(files, { kind: opts.kind, mapping: opts.mapping });
   opts.onPlan?.(plan);
-  const result: IngestSummary = { files: [], plan, nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
+  const result: IngestSummary = { files: [], plan, writer, nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
   for (const file of files) {
     // A file the plan cannot settle (kind unknown, two columns nothing tells apart) is not loaded
     // at all, its columns named; the other files go on, as after a file that cannot be read.

@@ -30,6 +30,8 @@ export interface IngestSummary {
   plan?: RunPlan;
   /** True when the database went away: the files' errors say where each stopped; rerun to resume. */
   interrupted?: boolean;
+  /** How batches were written: by ringscope's procedure or by Cypher statements (write-batch.ts). */
+  writer?: 'procedure' | 'cypher';
   nodesCreated: number;
   relationshipsCreated: number;
   seconds: number;

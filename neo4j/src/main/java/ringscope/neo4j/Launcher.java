@@ -161,14 +161,16 @@ public final class Launcher {
     }
 
     /**
-     * Registers ringscope's own read procedures (detection's feature table computed inside the
-     * database); detection finds them with SHOW PROCEDURES and reads the Cypher statements otherwise.
+     * Registers ringscope's own procedures (detection's feature table and account pairs computed
+     * inside the database, ingest's batch writer); detection and ingest find them with SHOW
+     * PROCEDURES and run their Cypher statements otherwise.
      */
     private static void registerProcedures(GraphDatabaseService db) {
         GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
         try {
             procedures.registerProcedure(AccountRiskFeatures.class);
             procedures.registerProcedure(AccountPairs.class);
+            procedures.registerProcedure(IngestBatch.class);
         } catch (Exception e) {
             fail("could not register ringscope's procedures: " + e.getMessage());
         }
