@@ -1,9 +1,10 @@
 // Ingest benchmark: the same generated files loaded, in one run, by
 //   load-csv   Neo4j's own LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event
 //              (bench/load-csv.ts; the rows are normalised by ringscope first, timed apart);
-//   before     this ingest as it was before the latest change: the same statements without
-//              `CYPHER replan=skip` (Neo4j plans them again as the graph's statistics drift);
-//   ringscope  this ingest;
+//   before     this ingest as it was before the latest change: every batch written by the Cypher
+//              statements alone (--writer cypher), as against an external Neo4j without
+//              ringscope's plugin;
+//   ringscope  this ingest: accounts, identifiers and their links written by ringscope.writeBatch;
 // after a warm-up load, taking turns on a wiped database. Fails if the variants build different
 // graphs (nodes, relationships and every summed property).
 //
@@ -25,14 +26,14 @@ import { writeResult } from './server.js';
 
 const VARIANTS = {
   'load-csv': null,
-  before: { batchSize: 2000 },
-  ringscope: {},
+  before: { writer: 'cypher' },
+  ringscope: { writer: 'procedure' },
 } as const satisfies Record<string, Partial<IngestOptions> | null>;
 type Variant = keyof typeof VARIANTS;
 const DESCRIPTIONS: Record<Variant, string> = {
   'load-csv': "baseline: Neo4j's LOAD CSV … CALL { } IN TRANSACTIONS OF 2000 ROWS, one line per event",
-  before: 'baseline: ringscope before this change (statements planned again as the graph grows)',
-  ringscope: 'ringscope: cached plans kept (CYPHER replan=skip)',
+  before: 'baseline: ringscope before this change (every batch written by Cypher statements, --writer cypher)',
+  ringscope: 'ringscope: accounts, identifiers and their links written by ringscope.writeBatch (the default)',
 };
 
 const { values } = parseArgs({
@@ -58,15 +59,6 @@ await generate({ outDir: dir, accounts: Number(values.accounts), seed: 7 });
 const files = GENERATED_FILES.map((f) => path.join(dir, f));
 const open = await openDatabase(config);
 const db = open.db;
-/** The database as the 'before' variant sees it: the ingest statements without their query option. */
-const beforeDb = Object.create(db, {
-  catalog: {
-    value: Object.create(db.catalog, {
-      get: { value: (name: string) => db.catalog.get(name).replace(/^CYPHER replan=skip\n/m, '') },
-    }) as typeof db.catalog,
-  },
-}) as typeof db;
-
 /** CPU seconds the embedded Neo4j process has used (Linux /proc): less sensitive to other jobs than wall time. */
 function neo4jCpuSeconds(): number | null {
   const pid = open.embedded?.pid;
@@ -97,18 +89,18 @@ try {
     console.error(`load-csv: ${passes.length} files prepared in ${prepareSeconds.toFixed(1)} s (not counted)`);
   }
   const rows = await ingestRowsOf(files);
-  // One warm-up load first (JIT, page cache, query plans), not recorded; then the variants take
-  // turns, the first one alternating from round to round.
+  // One warm-up load by every variant first (JIT, page cache, each variant's query plans), not
+  // recorded; then the variants take turns, the first one alternating from round to round.
   const order = (r: number) => names.map((_, i) => names[(i + r) % names.length]!);
   for (let r = -1; r < Number(values.runs); r++) {
-    for (const variant of r < 0 ? (['ringscope'] as const) : order(r)) {
+    for (const variant of order(Math.max(r, 0))) {
       await db.runAutoCommit('admin/delete-all');
       const started = Date.now();
       const cpu0 = { neo4j: neo4jCpuSeconds(), node: process.cpuUsage() };
       const options = VARIANTS[variant];
       if (options === null) await runLoadCsv(db, passes);
       else
-        await ingestFiles(variant === 'before' ? beforeDb : db, files, {
+        await ingestFiles(db, files, {
           rejectsDir: path.join(dir, 'rejects'),
           quiet: true,
           ...options,
@@ -123,7 +115,7 @@ try {
       const c = (await db.read('bench/graph-counts'))[0]!;
       const sums = (await db.read('bench/event-sums'))[0]!;
       const graph = JSON.stringify({ ...c, ...sums });
-      const label = r < 0 ? 'warm-up' : variant;
+      const label = r < 0 ? `warm-up (${variant})` : variant;
       const load = os.loadavg().map((x) => Math.round(x * 100) / 100);
       console.error(
         `${label}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, CPU neo4j ${cpuSeconds.neo4j} s node ${cpuSeconds.node} s, load ${load}, ${graph}`,

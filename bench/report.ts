@@ -30,7 +30,7 @@ if (any) {
 const ingest = read('ingest.json');
 if (ingest) {
   out.push(
-    `### Ingest (${ingest.accounts} generated accounts, ${ingest.rows} rows, every generated file; a warm-up load, then turns)`,
+    `### Ingest (${ingest.accounts} generated accounts, ${ingest.rows} rows, every generated file; a warm-up load by each variant, then turns)`,
     '',
   );
   const mean = ingest.meanSeconds as Record<string, number>;
