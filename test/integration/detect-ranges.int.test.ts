@@ -111,7 +111,8 @@ describe('risk feature table summed in the database', () => {
     const inDbRanges = await readRiskFeatures(db, { ranges: 3, splitFrom: 0, engine: 'db' });
     expect(byKey(inDbRanges)).toEqual(a);
     // The table has something to compare: shared identifiers, payments, intel hits, bursts, labels.
-    const total = (name: string) => cypher.columns.get(name)!.reduce((s, v) => s + (Number.isNaN(v) ? 0 : v), 0);
+    const total = (name: string) =>
+      Array.from(cypher.columns.get(name)!).reduce((s, v) => s + (Number.isNaN(v) ? 0 : v), 0);
     for (const f of [
       'sharedStrong',
       'sharedWeak',

@@ -22,6 +22,8 @@ export interface WriteCounters {
 /** A write transaction handed to callers of Database.writeTx: runs catalogue statements by name. */
 export interface WriteTx {
   run(name: string, params?: Record<string, unknown>): Promise<PlainRecord[]>;
+  /** Runs a statement and hands its rows to `onRow` as they arrive, none of them kept; returns how many. */
+  stream(name: string, params: Record<string, unknown>, onRow: (row: PlainRecord) => void): Promise<number>;
 }
 
 export class Database {
@@ -184,7 +186,7 @@ export class Database {
     try {
       return await session.executeWrite(async (tx: ManagedTransaction) => {
         const counters: WriteCounters = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-        const count = (result: QueryResult) => {
+        const count = (result: Pick<QueryResult, 'summary'>) => {
           const u = result.summary.counters.updates();
           counters.nodesCreated += u.nodesCreated;
           counters.relationshipsCreated += u.relationshipsCreated;
@@ -195,6 +197,16 @@ export class Database {
             const result = await tx.run(this.catalog.get(name), params);
             count(result);
             return result.records.map((r) => toPlain(r));
+          },
+          stream: async (name, params, onRow) => {
+            const result = tx.run(this.catalog.get(name), params);
+            let n = 0;
+            for await (const record of result) {
+              n++;
+              onRow(toPlain(record));
+            }
+            count({ summary: await result.summary() });
+            return n;
           },
         });
         return counters;

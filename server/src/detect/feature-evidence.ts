@@ -161,7 +161,7 @@ export function medianDeviation(s: ArrayLike<number>, m: number): number {
   return (a + b) / 2;
 }
 
-export function featureStats(values: Float64Array): FeatureStats {
+export function featureStats(values: Float64Array | Int32Array): FeatureStats {
   // Counted then copied: TypedArray filter collects the kept values as boxed numbers first (at 1M
   // accounts, tens of MB of garbage per feature in the step with the peak).
   let kept = 0;

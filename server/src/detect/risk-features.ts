@@ -64,11 +64,17 @@ const FROM_ROWS_AND_LINKS = [
 export const BASE_FEATURES = [...SUMMED_IN_CYPHER, ...FROM_ROWS_AND_LINKS] as const;
 export type BaseFeature = (typeof BASE_FEATURES)[number];
 
+/**
+ * One value per account. A column whose values are all whole numbers in 32-bit range (counts, most
+ * of the table) is kept as an Int32Array: the same values in half the memory (compactColumns).
+ */
+export type Column = Float64Array | Int32Array;
+
 export interface FeatureTable {
   keys: string[];
   index: Map<string, number>;
   /** Feature name → one value per account (NaN where it does not apply, e.g. velocity without a sign-up time). */
-  columns: Map<string, Float64Array>;
+  columns: Map<string, Column>;
   /** Names of numeric account properties found (each is also a column, prefixed `prop:`). */
   propFeatures: string[];
   labels: ('fraud' | 'legit' | null)[];
@@ -326,19 +332,24 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
   const firstPayment = parts.flatMap((p) => p.firstPayment);
   const n = keys.length;
   const columns = new Map<string, Float64Array>();
-  // Each range's column is let go once copied, so the table is not held twice while joining.
-  const join = (name: string, of: (p: RangeRows) => number[][], c: number) => {
-    const col = new Float64Array(n);
+  const compacted = new Map<string, Column>();
+  // Each range's column is let go once copied, so the table is not held twice while joining. The
+  // summed columns, which nothing changes later, go straight to 32-bit where they can
+  // (compactColumns), without a 64-bit copy first.
+  const join = (name: string, of: (p: RangeRows) => number[][], c: number, final: boolean) => {
+    const whole = final && parts.every((p) => of(p)[c]!.every(isWhole32));
+    const col = whole ? new Int32Array(n) : new Float64Array(n);
     let at = 0;
     for (const p of parts) {
       col.set(of(p)[c]!, at);
       of(p)[c] = [];
       at += p.keys.length;
     }
-    columns.set(name, col);
+    if (col instanceof Int32Array) compacted.set(name, col);
+    else columns.set(name, col);
   };
-  SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed, c));
-  FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow, c));
+  SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed, c, true));
+  FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow, c, false));
   const props = new Map<string, Map<number, number>>();
   let offset = 0;
   for (const part of parts) {
@@ -384,7 +395,39 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
     for (const [i, v] of props.get(name)!) col[i] = v;
     columns.set(`prop:${name}`, col);
   }
-  return { keys, index, columns, propFeatures, labels, registered: Float64Array.from(registered), tags, moneyLinks };
+  const table = new Map<string, Column>();
+  // In the order they were read in (the evidence and the model list features by name, not position).
+  for (const name of [...SUMMED_IN_CYPHER, ...FROM_ROWS_AND_LINKS, ...propFeatures.map((p) => `prop:${p}`)]) {
+    table.set(name, compacted.get(name) ?? columns.get(name)!);
+  }
+  compactColumns(table);
+  return {
+    keys,
+    index,
+    columns: table,
+    propFeatures,
+    labels,
+    registered: Float64Array.from(registered),
+    tags,
+    moneyLinks,
+  };
+}
+
+const isWhole32 = (v: number) => (v | 0) === v && !Object.is(v, -0);
+
+/**
+ * Keeps each column that holds only whole numbers in 32-bit range (no NaN, no -0) as an Int32Array:
+ * every value reads back the same, so every score is the same, and the table's counts take half the
+ * memory (at 1M accounts about 4 MB less per such column, while the table is live through account
+ * risk, the step with detection's peak RSS). Done once the table is complete: nothing writes to it after.
+ */
+export function compactColumns(columns: Map<string, Column>): void {
+  for (const [name, col] of columns) {
+    if (col instanceof Int32Array) continue;
+    let whole = true;
+    for (let i = 0; i < col.length && whole; i++) whole = isWhole32(col[i]!);
+    if (whole) columns.set(name, Int32Array.from(col));
+  }
 }
 
 /** Sent/received counts and amounts, distinct payees/payers, pass-through, short cycles, payee bursts. */

@@ -42,7 +42,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 function design(t: FeatureTable): { names: string[]; value: (k: number, i: number) => number } {
   const names: string[] = [];
-  const cols: Float64Array[] = [];
+  const cols: (Float64Array | Int32Array)[] = [];
   const means: number[] = [];
   const sds: number[] = [];
   for (const name of [...BASE_FEATURES, ...t.propFeatures.map((p) => `prop:${p}`)]) {
