@@ -31,6 +31,24 @@ export interface AccountUpsert {
 }
 /** Sums a link carries besides its event count (one event here; aggregated in a batch). */
 export const LINK_SUMS = ['amount', 'declines', 'chargebacks', 'refunds', 'failures'] as const;
+/**
+ * Sums each link type stores besides count, first and last seen: the transactional statements
+ * (cypher/ingest/link-*.cypher), ringscope.writeBatch and the bulk importer's files all store these.
+ */
+export const LINK_SUM_COLUMNS: Record<string, readonly (typeof LINK_SUMS)[number][]> = {
+  USED_DEVICE: ['failures'],
+  USED_IP: ['failures'],
+  CALLED: ['failures'],
+  PAID_WITH: ['amount', 'declines', 'chargebacks', 'refunds'],
+  SHIPS_TO: ['amount', 'declines', 'chargebacks', 'refunds'],
+  HAS_PHONE: [],
+  HAS_EMAIL: [],
+  RAN: [],
+  REFERRED: ['amount'],
+  TRANSFERRED_TO: ['amount'],
+  BOUGHT_FROM: ['amount'],
+};
+
 export type LinkSums = Record<(typeof LINK_SUMS)[number], number>;
 export const zeroSums = (): LinkSums => ({ amount: 0, declines: 0, chargebacks: 0, refunds: 0, failures: 0 });
 

@@ -16,8 +16,7 @@
 import type { Database, WriteTx } from '../db/database.js';
 import { EVENTS_KEPT_PER_LINK, keepsEvents } from '../model/events.js';
 import { linkStatement, nodeStatement, type Batch } from './batch.js';
-import { LINK_SUM_COLUMNS } from './bulk/importer-columns.js';
-import { LINK_TYPES } from './effects.js';
+import { LINK_SUM_COLUMNS, LINK_TYPES } from './effects.js';
 
 /** How a batch is written: by ringscope's procedure, or by the Cypher statements alone. */
 export type BatchWriter = 'procedure' | 'cypher';

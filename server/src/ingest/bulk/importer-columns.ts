@@ -1,6 +1,6 @@
 // The columns of the offline importer's files: the list delimiter, the value types of dynamic
-// properties seen per label, and per relationship type its end label and the sums it stores (as the
-// transactional statements in cypher/ingest/ do).
+// properties seen per label, and per relationship type its end label (the sums it stores are
+// LINK_SUM_COLUMNS in ../effects.ts, shared with the transactional writers).
 
 /** Never in a tag, source or control (they are split on ; | , and cut to printable text). */
 export const ARRAY_DELIMITER = '\u001f';
@@ -25,23 +25,6 @@ export class PropTypes {
 export const NODE_COLUMNS = ['tags', 'created', 'firstSeen', 'lastSeen', 'intelConfidence', 'intelSources'];
 export const ACCOUNT_COLUMNS = ['registeredAt', 'firstOrderAt', 'label', 'sources'];
 export const API_COLUMNS = ['method', 'path', 'domain', 'sensitivity', 'controls'];
-/** Sums each link type stores besides count, first and last seen (cypher/ingest/link-*.cypher). */
-export const LINK_SUM_COLUMNS: Record<
-  string,
-  readonly ('amount' | 'declines' | 'chargebacks' | 'refunds' | 'failures')[]
-> = {
-  USED_DEVICE: ['failures'],
-  USED_IP: ['failures'],
-  CALLED: ['failures'],
-  PAID_WITH: ['amount', 'declines', 'chargebacks', 'refunds'],
-  SHIPS_TO: ['amount', 'declines', 'chargebacks', 'refunds'],
-  HAS_PHONE: [],
-  HAS_EMAIL: [],
-  RAN: [],
-  REFERRED: ['amount'],
-  TRANSFERRED_TO: ['amount'],
-  BOUGHT_FROM: ['amount'],
-};
 export const LINK_END: Record<string, string> = {
   USED_DEVICE: 'Device',
   USED_IP: 'IP',

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { keepsEvents, latestEvents } from '../../model/events.js';
+import { LINK_SUM_COLUMNS } from '../effects.js';
 import type { LinkAgg, NodeAgg, PartitionAggregate } from './aggregate.js';
 import {
   ACCOUNT_COLUMNS,
   API_COLUMNS,
   ARRAY_DELIMITER,
   LINK_END,
-  LINK_SUM_COLUMNS,
   NODE_COLUMNS,
   type PropType,
   type PropTypes,
