@@ -29,10 +29,11 @@ export interface Created {
   relationshipsCreated: number;
 }
 
-const ACCOUNT_COLUMNS = ['key', 'first', 'last', 'registeredAt', 'firstOrderAt', 'label', 'props'] as const;
-const NODE_COLUMNS = ['key', 'first', 'last', 'nodeProps'] as const;
-const LINK_COLUMNS = ['account', 'key', 'first', 'last', 'count'] as const;
-const EVENT_COLUMNS = ['eventTimes', 'eventAmounts'] as const;
+// The row fields ringscope.writeBatch reads (IngestBatch.java), per kind of row.
+const ACCOUNT_FIELDS = ['key', 'first', 'last', 'registeredAt', 'firstOrderAt', 'label', 'props'] as const;
+const NODE_FIELDS = ['key', 'first', 'last', 'nodeProps'] as const;
+const LINK_FIELDS = ['account', 'key', 'first', 'last', 'count'] as const;
+const EVENT_FIELDS = ['eventTimes', 'eventAmounts'] as const;
 
 /**
  * Rows as columns, name → one value per row: each field name crosses the wire once per batch, not
@@ -52,11 +53,11 @@ export async function writeBatch(tx: WriteTx, batch: Batch, source: string, writ
   if (writer === 'procedure') {
     if (batch.accounts.size || batch.nodes.size || batch.links.size) {
       const [row] = await tx.run('ingest/write-batch', {
-        accounts: columns(batch.accounts.values(), ACCOUNT_COLUMNS),
-        nodes: [...batch.nodes].map(([label, rows]) => ({ label, rows: columns(rows.values(), NODE_COLUMNS) })),
+        accounts: columns(batch.accounts.values(), ACCOUNT_FIELDS),
+        nodes: [...batch.nodes].map(([label, rows]) => ({ label, rows: columns(rows.values(), NODE_FIELDS) })),
         links: [...batch.links].map(([type, rows]) => {
           const sums = LINK_SUM_COLUMNS[type] ?? [];
-          const names = [...LINK_COLUMNS, ...sums, ...(keepsEvents(type) ? EVENT_COLUMNS : [])];
+          const names = [...LINK_FIELDS, ...sums, ...(keepsEvents(type) ? EVENT_FIELDS : [])];
           return { type, label: LINK_TYPES[type], sums, rows: columns(rows.values(), names) };
         }),
         source,
