@@ -331,11 +331,11 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
   const registered = parts.flatMap((p) => p.registered);
   const firstPayment = parts.flatMap((p) => p.firstPayment);
   const n = keys.length;
-  const columns = new Map<string, Float64Array>();
-  const compacted = new Map<string, Column>();
+  const columns = new Map<string, Column>();
   // Each range's column is let go once copied, so the table is not held twice while joining. The
   // summed columns, which nothing changes later, go straight to 32-bit where they can
-  // (compactColumns), without a 64-bit copy first.
+  // (compactColumns), without a 64-bit copy first; the others are written below (money flow,
+  // payee bursts, velocity) and stay 64-bit until the table is complete.
   const join = (name: string, of: (p: RangeRows) => number[][], c: number, final: boolean) => {
     const whole = final && parts.every((p) => of(p)[c]!.every(isWhole32));
     const col = whole ? new Int32Array(n) : new Float64Array(n);
@@ -345,8 +345,7 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
       of(p)[c] = [];
       at += p.keys.length;
     }
-    if (col instanceof Int32Array) compacted.set(name, col);
-    else columns.set(name, col);
+    columns.set(name, col);
   };
   SUMMED_IN_CYPHER.forEach((k, c) => join(k, (p) => p.summed, c, true));
   FROM_ROWS_AND_LINKS.forEach((k, c) => join(k, (p) => p.perRow, c, false));
@@ -395,22 +394,8 @@ export async function readRiskFeatures(db: Database, opts: ReadOptions = {}): Pr
     for (const [i, v] of props.get(name)!) col[i] = v;
     columns.set(`prop:${name}`, col);
   }
-  const table = new Map<string, Column>();
-  // In the order they were read in (the evidence and the model list features by name, not position).
-  for (const name of [...SUMMED_IN_CYPHER, ...FROM_ROWS_AND_LINKS, ...propFeatures.map((p) => `prop:${p}`)]) {
-    table.set(name, compacted.get(name) ?? columns.get(name)!);
-  }
-  compactColumns(table);
-  return {
-    keys,
-    index,
-    columns: table,
-    propFeatures,
-    labels,
-    registered: Float64Array.from(registered),
-    tags,
-    moneyLinks,
-  };
+  compactColumns(columns);
+  return { keys, index, columns, propFeatures, labels, registered: Float64Array.from(registered), tags, moneyLinks };
 }
 
 const isWhole32 = (v: number) => (v | 0) === v && !Object.is(v, -0);
@@ -431,7 +416,7 @@ export function compactColumns(columns: Map<string, Column>): void {
 }
 
 /** Sent/received counts and amounts, distinct payees/payers, pass-through, short cycles, payee bursts. */
-function addMoneyFlow(n: number, links: FeatureTable['moneyLinks'], columns: Map<string, Float64Array>): void {
+function addMoneyFlow(n: number, links: FeatureTable['moneyLinks'], columns: Map<string, Column>): void {
   const col = (k: BaseFeature) => columns.get(k)!;
   const out: Set<number>[] = [];
   for (const l of links) {

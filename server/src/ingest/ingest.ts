@@ -79,13 +79,18 @@ export function checkpointKey(prefix: string, mapping: Mapping): string {
   return createHash('sha256').update(prefix).update('\u0000').update(JSON.stringify(mapping)).digest('hex');
 }
 
-export async function ingestFile(db: Database, plan: FilePlan, opts: IngestOptions): Promise<FileSummary> {
+/** One file by its plan; `writer` is the one ingestFiles chose for the run (chooseWriter). */
+export async function ingestFile(
+  db: Database,
+  plan: FilePlan,
+  opts: IngestOptions,
+  writer: BatchWriter,
+): Promise<FileSummary> {
   const started = Date.now();
   const file = plan.file;
   const summary = emptySummary(file);
   summary.columns = plan.columns;
   const dataSource = dataSourceOf(file, opts.source);
-  const writer = await chooseWriter(db, opts.writer ?? 'auto');
   const source = await openSource(file);
   try {
     const mapping = plan.mapping;
@@ -243,8 +248,8 @@ async function unreadable(file: string): Promise<never> {
 export async function ingestFiles(api: Database, files: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const db = api.withoutQueryTimeout();
+  // Chosen once for the run: one SHOW PROCEDURES, and every file written the same way.
   const writer = await chooseWriter(db, opts.writer ?? 'auto');
-  opts = { ...opts, writer };
   const plan = await planRun(files, { kind: opts.kind, mapping: opts.mapping });
   opts.onPlan?.(plan);
   const result: IngestSummary = { files: [], plan, writer, nodesCreated: 0, relationshipsCreated: 0, seconds: 0 };
@@ -265,7 +270,7 @@ export async function ingestFiles(api: Database, files: string[], opts: IngestOp
     try {
       const planned = planOf(plan, file);
       // Not planned: it could not be opened; opening it again reports why, as for any file.
-      const s = planned ? await ingestFile(db, planned, opts) : await unreadable(file);
+      const s = planned ? await ingestFile(db, planned, opts, writer) : await unreadable(file);
       result.files.push(s);
       result.nodesCreated += s.nodesCreated;
       result.relationshipsCreated += s.relationshipsCreated;
