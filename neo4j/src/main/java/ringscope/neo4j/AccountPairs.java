@@ -15,6 +15,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -112,14 +114,20 @@ public final class AccountPairs {
     /** One call's pairs (a procedure class may hold no state of its own). */
     private static final class Collector {
         private final Transaction tx;
-        private final LinkedHashMap<Long, Sums> pairs = new LinkedHashMap<>();
+        /**
+         * The pairs in the order first seen, found by their (a << 32 | b) key. A primitive map: as a
+         * HashMap<Long, Sums> the key's hash (a ^ b) collided for the close ids of one ring's accounts,
+         * and its buckets turned into trees (a quarter of the procedure's CPU at 1M accounts).
+         */
+        private final LongIntHashMap pairIndex = new LongIntHashMap();
+        private final ArrayList<Sums> pairs = new ArrayList<>();
         /** Each account's registration time, read once (phone blocks, email stems and IPs all ask). */
-        private final Map<Long, Long> registeredAt = new HashMap<>();
+        private final LongLongHashMap registeredAt = new LongLongHashMap();
         private static final long UNREGISTERED = Long.MIN_VALUE;
 
         /** The account's registration time (epoch ms), null when it has none. */
         private Long registered(Node a) {
-            long t = registeredAt.computeIfAbsent(a.getId(), id -> {
+            long t = registeredAt.getIfAbsentPut(a.getId(), () -> {
                 Long r = epochMillis(a.getProperty("registeredAt", null));
                 return r == null ? UNREGISTERED : r;
             });
@@ -134,7 +142,13 @@ public final class AccountPairs {
             if (x == y) return;
             long a = Math.min(x, y), b = Math.max(x, y);
             if (b >= (1L << 32)) throw new IllegalStateException("node id " + b + " is beyond 2^32");
-            Sums s = pairs.computeIfAbsent((a << 32) | b, k -> new Sums(a, b));
+            long key = (a << 32) | b;
+            int at = pairIndex.getIfAbsent(key, -1);
+            Sums s;
+            if (at < 0) {
+                pairIndex.put(key, pairs.size());
+                pairs.add(s = new Sums(a, b));
+            } else s = pairs.get(at);
             s.hard += hard;
             s.soft += soft;
             s.kinds |= kind;
@@ -148,13 +162,15 @@ public final class AccountPairs {
             phoneBlocks(params, maxShare);
             emailStems(params, maxShare);
             signUpIps(params, maxShare, benign);
+            pairIndex.clear();
+            registeredAt.clear();
         }
 
         Stream<LinkBatch> batches(Map<String, Object> params) {
             collect(params);
             // Built as the stream is read, so the batches are never all held at once.
             Iterator<Sums> sums = linked().iterator();
-            Map<Long, Long> index = new HashMap<>();
+            LongLongHashMap index = new LongLongHashMap();
             Iterator<LinkBatch> batches = new Iterator<>() {
                 public boolean hasNext() {
                     return sums.hasNext();
@@ -182,9 +198,9 @@ public final class AccountPairs {
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
         }
 
-        private long indexOf(long node, Map<Long, Long> index, List<String> newKeys) {
-            Long i = index.get(node);
-            if (i != null) return i;
+        private long indexOf(long node, LongLongHashMap index, List<String> newKeys) {
+            long i = index.getIfAbsent(node, -1);
+            if (i >= 0) return i;
             long next = index.size();
             index.put(node, next);
             newKeys.add(String.valueOf(tx.getNodeById(node).getProperty("key")));
@@ -193,7 +209,7 @@ public final class AccountPairs {
 
         /** The pairs summed, in the order first seen, without those of no weight. */
         private Stream<Sums> linked() {
-            return pairs.values().stream().filter(s -> s.hard + s.soft > 0);
+            return pairs.stream().filter(s -> s.hard + s.soft > 0);
         }
 
         Stream<Pair> pairs(Map<String, Object> params) {

@@ -17,6 +17,14 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.neo4j.graphdb.Direction;
+import org.neo4j.internal.kernel.api.NodeCursor;
+import org.neo4j.internal.kernel.api.PropertyCursor;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.storageengine.api.PropertySelection;
+import org.neo4j.storageengine.api.RelationshipSelection;
+import org.neo4j.values.storable.TextArray;
+import org.neo4j.values.storable.Value;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -40,13 +48,13 @@ import org.neo4j.procedure.Procedure;
 public final class AccountRiskFeatures {
     private static final Label ACCOUNT = Label.label("Account");
     private static final RelationshipType REFERRED = RelationshipType.withName("REFERRED");
-    /** The relationships read from each account, in the order of the Cypher statement's pattern. */
+    /**
+     * The relationships read from each account, in the order of the Cypher statement's pattern; the
+     * first six are identifier links, which an identifier's degree counts, from any node.
+     */
     private static final String[] READ_TYPES = {
         "USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP", "RAN", "BOUGHT_FROM"
     };
-    /** Identifier links: an identifier's degree counts these, from any node. */
-    private static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(READ_TYPES, 0, 6)
-            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
     private static final RelationshipType[] READ = Arrays.stream(READ_TYPES)
             .map(RelationshipType::withName).toArray(RelationshipType[]::new);
     private static final double LOG2 = Math.log(2);
@@ -108,6 +116,7 @@ public final class AccountRiskFeatures {
     public Stream<Chunk> accountRiskFeatures(@Name("from") String from, @Name("to") String to,
             @Name("params") Map<String, Object> params) {
         Params p = new Params(params);
+        Identifiers ids = new Identifiers(tx);
         ResourceIterator<Node> accounts = tx.findNodes(ACCOUNT);
         java.util.Iterator<Chunk> chunks = new java.util.Iterator<>() {
             private Chunk next = advance();
@@ -128,10 +137,11 @@ public final class AccountRiskFeatures {
                         if (to != null && compareCodePoints(k, to) >= 0) continue;
                     }
                     if (c == null) c = newChunk();
-                    append(c, a, a.getAllProperties(), k, p);
+                    append(c, a, a.getAllProperties(), k, p, ids);
                     if (c.chunk.keys.size() == CHUNK) return c.done();
                 }
                 accounts.close();
+                ids.close();
                 return c == null ? null : c.done();
             }
 
@@ -148,7 +158,69 @@ public final class AccountRiskFeatures {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false)
-                .onClose(accounts::close);
+                .onClose(() -> {
+                    accounts.close();
+                    ids.close();
+                });
+    }
+
+    /**
+     * The far end of an account's link, read through the kernel's cursors: its degree over the six
+     * identifier link types in one call (the Core API's getDegree takes one type at a time, and on
+     * a node of few links each call walks its whole chain again), and its tags, read only where a
+     * feature needs them. The cursors are the procedure's own, reused for every link.
+     */
+    static final class Identifiers implements AutoCloseable {
+        private final KernelTransaction ktx;
+        private final NodeCursor node;
+        private final PropertyCursor props;
+        private final RelationshipSelection identifierLinksIn;
+        private final int tagsKey;
+        private boolean closed;
+
+        Identifiers(Transaction tx) {
+            ktx = ((InternalTransaction) tx).kernelTransaction();
+            node = ktx.cursors().allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
+            props = ktx.cursors().allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker());
+            int[] types = Arrays.stream(READ_TYPES, 0, 6).mapToInt(t -> ktx.tokenRead().relationshipType(t))
+                    .filter(t -> t >= 0).toArray();
+            identifierLinksIn = RelationshipSelection.selection(types, Direction.INCOMING);
+            tagsKey = ktx.tokenRead().propertyKey("tags");
+        }
+
+        /** Positions the cursor on node `id`; false when it is gone. */
+        boolean at(long id) {
+            ktx.dataRead().singleNode(id, node);
+            return node.next();
+        }
+
+        /** Links of the six identifier types into the node, from any node (Cypher's COUNT { (n)<-[:…]-() }). */
+        long degree() {
+            return node.degree(identifierLinksIn);
+        }
+
+        /** The node's tags (a text list; anything else reads as none). */
+        List<String> tags() {
+            if (tagsKey < 0) return List.of();
+            node.properties(props, PropertySelection.selection(tagsKey));
+            while (props.next()) {
+                if (props.propertyKey() != tagsKey) continue;
+                Value v = props.propertyValue();
+                if (!(v instanceof TextArray texts)) return List.of();
+                String[] out = new String[texts.intSize()];
+                for (int i = 0; i < out.length; i++) out[i] = texts.stringValue(i);
+                return Arrays.asList(out);
+            }
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            node.close();
+            props.close();
+        }
     }
 
     private static Filling newChunk() {
@@ -204,7 +276,7 @@ public final class AccountRiskFeatures {
     }
 
     /** Sums one account's links and appends its values to the chunk being filled, in FIELDS order. */
-    private static void append(Filling f, Node a, Map<String, Object> props, String key, Params p) {
+    private static void append(Filling f, Node a, Map<String, Object> props, String key, Params p, Identifiers ids) {
         long cards = 0, devices = 0, phones = 0, emails = 0, addresses = 0, ips = 0;
         // Fractional sums are summed in fixed point (see FIXED_RARITY), so they do not depend on the
         // order the store hands out an account's links, which changes as rings come and go.
@@ -216,14 +288,14 @@ public final class AccountRiskFeatures {
 
         for (Relationship r : a.getRelationships(Direction.OUTGOING, READ)) {
             String t = r.getType().name();
-            Node n = r.getEndNode();
-            List<String> idTags = textList(n.getProperty("tags", null));
             boolean identifier = !t.equals("RAN") && !t.equals("BOUGHT_FROM");
+            // The end node's tags count for shared identifiers (rarity), proxy IPs, SMS-platform
+            // phones and tools; a device, card, email or address of one account needs no tags.
+            List<String> idTags = List.of();
             double rarity = 0.0;
-            if (identifier) {
-                // getDegree reads a dense node's (a crowd IP's) counts without walking its links.
-                long degree = 0;
-                for (RelationshipType it : IDENTIFIER_TYPES) degree += n.getDegree(it, Direction.INCOMING);
+            if (ids.at(r.getEndNodeId())) {
+                long degree = identifier ? ids.degree() : 0;
+                if (degree >= 2 || t.equals("USED_IP") || t.equals("HAS_PHONE") || t.equals("RAN")) idTags = ids.tags();
                 if (degree >= 2 && !anyIn(idTags, p.benign)) {
                     rarity = LOG2 / Math.log(1 + degree) * (anyIn(idTags, p.risky) ? 1.5 : 1.0);
                 }
@@ -260,7 +332,7 @@ public final class AccountRiskFeatures {
             if (t.equals("USED_IP") && anyIn(idTags, p.proxy)) proxyIps++;
             if (t.equals("HAS_PHONE") && anyIn(idTags, p.sms)) smsPhones++;
             if (t.equals("RAN")) {
-                Object category = n.getProperty("category", null);
+                Object category = r.getEndNode().getProperty("category", null);
                 if ((category != null && p.toolCategories.contains(String.valueOf(category))) || idTags.contains("fraud-tool")) {
                     fraudTools++;
                 }
