@@ -2,11 +2,11 @@ package ringscope.neo4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,15 @@ import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
-import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.NodeCursor;
+import org.neo4j.internal.kernel.api.PropertyCursor;
+import org.neo4j.internal.kernel.api.RelationshipTraversalCursor;
+import org.neo4j.internal.kernel.api.TokenRead;
+import org.neo4j.internal.kernel.api.TokenSet;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -32,11 +39,13 @@ import org.neo4j.procedure.Procedure;
 
 import static ringscope.neo4j.AccountRiskFeatures.anyIn;
 import static ringscope.neo4j.AccountRiskFeatures.epochMillis;
+import static ringscope.neo4j.AccountRiskFeatures.tagsOf;
 import static ringscope.neo4j.AccountRiskFeatures.textList;
 
 /**
  * The account–account link pairs of cypher/detect/gds-project.cypher's CALL block and aggregation,
- * computed with the Core API, for detect --engine gds to project (cypher/detect/gds-project-pairs.cypher)
+ * computed in Java (Core API; the identifiers through kernel cursors), for detect --engine gds to project
+ * (cypher/detect/gds-project-pairs.cypher)
  * and, as ringscope.accountLinks, for grouping in the ringscope process (cypher/detect/account-links.cypher):
  * every pair of accounts sharing an identifier of 2..maxShare accounts (weight by kind, crowd and
  * intel, as server/src/detect/weights.ts), and pairs in burst chains of one phone block, email stem
@@ -225,38 +234,71 @@ public final class AccountPairs {
             });
         }
 
+        /**
+         * Every identifier of 2..maxShare accounts: its accounts linked pairwise. Read through the
+         * kernel's cursors (label ids, link sources by id, the tags alone): the Core API named every
+         * label of every node and read each link's start node for its labels; which nodes are
+         * accounts is read once instead, from the Account label.
+         */
         private void identifiers(int maxShare, Set<String> benign, Set<String> risky) {
-            try (ResourceIterable<Node> all = tx.getAllNodes()) {
-                for (Node n : all) {
-                    String label = null;
+            KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
+            TokenRead tokens = ktx.tokenRead();
+            // Base weight by label id; Double.NaN: not an identifier label.
+            Map<Integer, Double> weightOf = new HashMap<>();
+            for (var e : BASE_WEIGHT.entrySet()) {
+                int id = tokens.nodeLabel(e.getKey());
+                if (id >= 0) weightOf.put(id, e.getValue());
+            }
+            int[] types = Arrays.stream(IDENTIFIER_TYPES).mapToInt(t -> tokens.relationshipType(t.name()))
+                    .filter(t -> t >= 0).toArray();
+            if (weightOf.isEmpty() || types.length == 0) return;
+            RelationshipSelection linksIn = RelationshipSelection.selection(types, Direction.INCOMING);
+            int tagsKey = tokens.propertyKey("tags");
+            BitSet accounts = new BitSet();
+            try (var all = tx.findNodes(ACCOUNT)) {
+                while (all.hasNext()) accounts.set(intId(all.next().getId()));
+            }
+            long[] members = new long[maxShare + 1];
+            try (NodeCursor node = ktx.cursors().allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
+                    RelationshipTraversalCursor links = ktx.cursors().allocateRelationshipTraversalCursor(
+                            ktx.cursorContext(), ktx.memoryTracker());
+                    PropertyCursor props = ktx.cursors().allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker())) {
+                ktx.dataRead().allNodesScan(node);
+                while (node.next()) {
+                    TokenSet labels = node.labels();
+                    int count = labels.numberOfTokens();
                     boolean identifier = false;
-                    for (Label l : n.getLabels()) {
-                        if (label == null) label = l.name();
-                        if (BASE_WEIGHT.containsKey(l.name())) identifier = true;
-                    }
+                    for (int i = 0; i < count && !identifier; i++) identifier = weightOf.containsKey(labels.token(i));
                     if (!identifier) continue;
-                    // Cypher's COUNT { (n)<-[:…]-(:Account) }: relationships, not distinct accounts.
-                    int degree = 0;
-                    LinkedHashSet<Long> members = new LinkedHashSet<>();
-                    for (Relationship r : n.getRelationships(Direction.INCOMING, IDENTIFIER_TYPES)) {
-                        Node a = r.getStartNode();
-                        if (!a.hasLabel(ACCOUNT)) continue;
+                    // Cypher's COUNT { (n)<-[:…]-(:Account) }: links, not distinct accounts; past
+                    // maxShare the identifier is a crowd whatever the rest, so counting stops there.
+                    int degree = 0, distinct = 0;
+                    node.relationships(links, linksIn);
+                    while (links.next() && degree <= maxShare) {
+                        long a = links.sourceNodeReference();
+                        if (a > Integer.MAX_VALUE || !accounts.get((int) a)) continue;
                         degree++;
-                        members.add(a.getId());
+                        boolean seen = false;
+                        for (int i = 0; i < distinct && !seen; i++) seen = members[i] == a;
+                        if (!seen && distinct < members.length) members[distinct++] = a;
                     }
                     if (degree < 2 || degree > maxShare) continue;
-                    List<String> tags = textList(n.getProperty("tags", null));
+                    List<String> tags = tagsOf(node, props, tagsKey);
                     if (anyIn(tags, benign)) continue;
-                    double w = BASE_WEIGHT.getOrDefault(label, 0.0)
+                    double w = weightOf.getOrDefault(labels.token(0), 0.0)
                             * (degree <= 4 ? 1.0 : Math.pow(4.0 / degree, 0.75))
                             * (anyIn(tags, risky) ? 1.5 : 1.0);
                     if (!(w > 0)) continue;
-                    Long[] ms = members.toArray(new Long[0]);
-                    for (int i = 0; i < ms.length - 1; i++) {
-                        for (int j = i + 1; j < ms.length; j++) add(ms[i], ms[j], w, 0, 0);
+                    for (int i = 0; i < distinct - 1; i++) {
+                        for (int j = i + 1; j < distinct; j++) add(members[i], members[j], w, 0, 0);
                     }
                 }
             }
+        }
+
+        private static int intId(long id) {
+            if (id > Integer.MAX_VALUE) throw new IllegalStateException("node id " + id + " is beyond 2^31");
+            return (int) id;
         }
 
         /** Accounts linked to nodes of `label` through `type`, grouped by the node property `by`. */

@@ -201,17 +201,7 @@ public final class AccountRiskFeatures {
 
         /** The node's tags (a text list; anything else reads as none). */
         List<String> tags() {
-            if (tagsKey < 0) return List.of();
-            node.properties(props, PropertySelection.selection(tagsKey));
-            while (props.next()) {
-                if (props.propertyKey() != tagsKey) continue;
-                Value v = props.propertyValue();
-                if (!(v instanceof TextArray texts)) return List.of();
-                String[] out = new String[texts.intSize()];
-                for (int i = 0; i < out.length; i++) out[i] = texts.stringValue(i);
-                return Arrays.asList(out);
-            }
-            return List.of();
+            return tagsOf(node, props, tagsKey);
         }
 
         @Override
@@ -369,6 +359,21 @@ public final class AccountRiskFeatures {
                 c.numeric.add(List.of((long) at, e.getKey(), v));
             }
         }
+    }
+
+    /** The tags of the node under `node` (a text list; anything else reads as none), by property key id. */
+    static List<String> tagsOf(NodeCursor node, PropertyCursor props, int tagsKey) {
+        if (tagsKey < 0) return List.of();
+        node.properties(props, PropertySelection.selection(tagsKey));
+        while (props.next()) {
+            if (props.propertyKey() != tagsKey) continue;
+            Value v = props.propertyValue();
+            if (!(v instanceof TextArray texts)) return List.of();
+            String[] out = new String[texts.intSize()];
+            for (int i = 0; i < out.length; i++) out[i] = texts.stringValue(i);
+            return Arrays.asList(out);
+        }
+        return List.of();
     }
 
     /** A summed property's value; a missing or non-numeric one counts 0 (Cypher would refuse the latter). */
