@@ -206,6 +206,7 @@ if (scales.length) {
       'gdsGrouping',
       'memberReads',
       'grouping',
+      'evidence',
       'scoring',
       'risk',
       'write',
@@ -216,7 +217,11 @@ if (scales.length) {
         'where the database has it, the default since 2026-11-29; before that, and in "pairs from the identifier ' +
         'graph" and "Cypher table" rows, identifiers and soft signals streamed into the account graph here), ' +
         'riskFeatures (the per-account table, read in key ranges at once) and memberReads (candidate members’ ' +
-        'tools and APIs, after grouping) are read side by side, each timed from its own start; the steps after ' +
+        'tools and APIs, and the identifiers they share, after grouping; read by ringscope.memberActivity and ' +
+        'ringscope.groupIdentifiers where the database has them, since 2026-11-29) are read side by side, each ' +
+        'timed from its own start; evidence (each account’s own evidence, from the table alone: worked out here ' +
+        'as soon as the table arrives, while the other reads run; in the first step after the reads before ' +
+        '2026-11-29) overlaps them too; the steps after ' +
         'them run one after another. "first run": right after a load (nothing stored by an earlier run), on the ' +
         'database the transactional ingest has just filled (how the 2026-11-25 rows were measured) or on one just ' +
         'started (a cold JVM: after a bulk load, or a --detect-only --fresh run), as the row says where the results ' +

@@ -3,7 +3,8 @@
 // one pass: every account once, every feature, label, tag and money link equal. The table summed in
 // the database by ringscope's procedure (the embedded launcher registers it) must equal the one the
 // portable Cypher statement gives, read whole or in ranges, and detection must find the same rings
-// and risks with either.
+// and risks with either. Candidate members' tools, APIs and shared identifiers read by ringscope's
+// procedures must be the rows of the Cypher statements.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,10 +138,49 @@ describe('risk feature table summed in the database', () => {
     expect(viaDb.stats.engineNote).toContain('account pairs summed in the database (ringscope.accountLinks)');
     expect(viaCypher.stats.engineNote).toContain('account pairs summed here from the identifier graph');
     expect(viaDb.stats.links).toBe(viaCypher.stats.links);
+    expect([viaDb.stats.members, viaCypher.stats.members]).toEqual(['procedure', 'cypher']);
     expect(viaCypher.rings.length).toBeGreaterThan(3);
     const rings = (r: typeof viaDb) =>
       r.rings.map((x) => ({ id: x.id, score: x.score, members: x.members, reasons: x.reasons }));
     expect(rings(viaDb)).toEqual(rings(viaCypher));
     expect(viaDb.accounts).toEqual(viaCypher.accounts);
+  });
+});
+
+describe('candidate members read in the database', () => {
+  it('gives the rows of the Cypher statements: tools, APIs and shared identifiers', async () => {
+    const { keys } = await readRiskFeatures(db, { ranges: 1, engine: 'cypher' });
+    expect(keys.length).toBeGreaterThan(1000);
+    // An unknown key and a repeated one, as the statements' UNWIND meets them.
+    const asked = [...keys, 'no-such-account', keys[0]!];
+    // Rows as text with map keys sorted (a map's key order is not part of its value).
+    const canonical = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(canonical)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, x]) => [k, canonical(x)]),
+            )
+          : v;
+    const rows = async (statement: string, params: Record<string, unknown>) =>
+      (await db.read(statement, params)).map((r) => JSON.stringify(canonical(r))).sort();
+    const activity = await rows('detect/account-features', { keys: asked });
+    expect(await rows('detect/account-features-in-db', { keys: asked })).toEqual(activity);
+    expect(activity.length).toBe(keys.length + 1);
+    expect(activity.filter((r) => r.includes('"tools":["')).length).toBeGreaterThan(0);
+    expect(activity.filter((r) => r.includes('"sensitivity":')).length).toBeGreaterThan(100);
+    for (const maxShare of [50, 3]) {
+      const shared = await rows('detect/group-identifiers', { keys: asked, maxShare });
+      expect(await rows('detect/group-identifiers-in-db', { keys: asked, maxShare }), `maxShare ${maxShare}`).toEqual(
+        shared,
+      );
+      expect(shared.length).toBeGreaterThan(50);
+    }
+    const wide = (await db.read('detect/group-identifiers', { keys: asked, maxShare: 50 })).map((r) =>
+      Number(r.degree),
+    );
+    expect(Math.max(...wide)).toBeGreaterThan(3);
   });
 });

@@ -23,6 +23,7 @@ import {
   readMemberActivity,
   scoreContext,
   type MemberActivity,
+  type MemberReadSource,
 } from './ring-inputs.js';
 import { stableIds } from './stable-ids.js';
 import { writeResult } from './persist.js';
@@ -90,10 +91,13 @@ export interface DetectResult {
     grouping: 'in-process' | 'gds';
     /** Where the linked pairs were summed: ringscope's procedure, or Cypher (GDS) / this process (in process). */
     pairs: PairSource;
+    /** Where candidate members' tools, APIs and shared identifiers were read. */
+    members: MemberReadSource;
     engineNote: string;
     /**
      * Wall seconds per step, for the scale bench. graph, riskFeatures and memberReads (tools and
-     * APIs of candidate members, after grouping) overlap: each is timed from when it started.
+     * APIs of candidate members, after grouping) overlap: each is timed from when it started;
+     * evidence (each account's own, from the table alone) runs in this process while they do.
      * Then scoring, risk, write; history is added by workflow/detection-run.ts.
      */
     phases: Record<string, number>;
@@ -131,6 +135,15 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
     (t) => ((phases.riskFeatures = since(reads)), rssAt('riskFeatures'), t),
   );
   tableRead.catch(() => {});
+  // Each account's own evidence needs the table alone: worked out as soon as it arrives, while
+  // Neo4j still sums the pairs or reads candidate members, not after every read.
+  const evidenceOf = tableRead.then((t) => {
+    const start = Date.now();
+    const e = individualRisk(t);
+    phases.evidence = since(start);
+    return e;
+  });
+  evidenceOf.catch(() => {});
   const linked: Promise<Linked> =
     engine.grouping === 'gds'
       ? groupInDatabase(db, {
@@ -144,8 +157,8 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           const start = Date.now();
           const ordered = canonicalOrder(groups, keys);
           const [shared, activity] = await Promise.all([
-            readGroupIdentifiers(db, keys, ordered, maxShare),
-            readMemberActivity(db, memberKeys(ordered, keys)),
+            readGroupIdentifiers(db, keys, ordered, maxShare, engine.members),
+            readMemberActivity(db, memberKeys(ordered, keys), engine.members),
           ]);
           phases.memberReads = since(start);
           rssAt('memberReads');
@@ -160,7 +173,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
             keys,
           );
           phases.grouping = since(groupingStart);
-          const activityRead = readMemberActivity(db, memberKeys(groups, keys));
+          const activityRead = readMemberActivity(db, memberKeys(groups, keys), engine.members);
           activityRead.catch(() => {});
           // Memory: from here on only the groups' own identifiers (their reasons) and the summed
           // links are needed, so the rest of the graph's identifiers are let go (at 1M accounts, a
@@ -170,7 +183,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
           if (identifiers) {
             shared = identifiersByGroup(identifiers, keys.length, groups);
             identifiers.length = 0;
-          } else shared = await readGroupIdentifiers(db, keys, groups, maxShare);
+          } else shared = await readGroupIdentifiers(db, keys, groups, maxShare, engine.members);
           // The pairs are the walk's links; their soft parts were for grouping only.
           const links: EdgeList = pairs;
           pairs.soft = new Float64Array(0);
@@ -188,10 +201,10 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
   dismissedRead.catch(() => {});
   const [{ keys, groups, shared: sharedByGroup, softKinds, links: accountLinks, activity }, table, ctx] =
     await Promise.all([linked, tableRead, scoreContext(db)]);
+  const evidence = await evidenceOf;
   phaseStart = Date.now();
   rssAt('reads');
 
-  const evidence = individualRisk(table);
   const individual = evidence.risk;
   const memberLinks = new MemberLinkIndex(table.moneyLinks);
   // Account index → feature table index (-1: not in the table).
@@ -307,6 +320,7 @@ export async function findRings(db: Database, opts: DetectOptions = {}): Promise
       engine: engine.engine,
       grouping: engine.grouping,
       pairs: engine.pairs,
+      members: engine.members,
       engineNote: engine.note,
       phases,
       rssMb,
@@ -364,6 +378,8 @@ const FEATURE_PROCEDURE = 'ringscope.accountRiskFeatures';
 const PAIRS_PROCEDURE = 'ringscope.accountPairs';
 /** The same pairs in batches, for grouping in this process (same class). */
 const LINKS_PROCEDURE = 'ringscope.accountLinks';
+/** Candidate members' tools and APIs, and the identifiers they share (neo4j/…/MemberReads.java). */
+const MEMBER_PROCEDURES = ['ringscope.memberActivity', 'ringscope.groupIdentifiers'];
 
 /**
  * Graph Data Science's procedures detect --engine gds calls (gds.graph.project, a function, comes
@@ -383,6 +399,8 @@ interface Engine {
   grouping: 'in-process' | 'gds';
   /** Where the account pairs are summed: by ringscope's procedure, or by Cypher (GDS) or this process. */
   pairs: PairSource;
+  /** Where candidate members' tools, APIs and shared identifiers are read: with the feature table. */
+  members: MemberReadSource;
   note: string;
 }
 
@@ -402,6 +420,7 @@ async function chooseEngine(
       engine: 'cypher',
       grouping: 'in-process',
       pairs: 'cypher',
+      members: 'cypher',
       note: `by Cypher, as asked (--engine cypher); ${inProcess}, ${fromGraph}`,
     };
   let names: string[];
@@ -415,10 +434,14 @@ async function chooseEngine(
       engine: 'cypher',
       grouping: 'in-process',
       pairs: 'cypher',
+      members: 'cypher',
       note: `by Cypher: could not list the database's procedures (${(e as Error).message}); ${inProcess}, ${fromGraph}`,
     };
   }
   const hasFeatures = names.includes(FEATURE_PROCEDURE);
+  // Candidate members are read by the plugin where it sums the feature table (same jar).
+  const members = (table: FeatureEngine): MemberReadSource =>
+    table === 'db' && MEMBER_PROCEDURES.every((p) => names.includes(p)) ? 'procedure' : 'cypher';
   const missing =
     `this Neo4j has no ${FEATURE_PROCEDURE} procedure (the embedded launcher registers it; on a server of your own, ` +
     `put neo4j/target/ringscope-neo4j-0.1.0.jar in its plugins folder)`;
@@ -436,6 +459,7 @@ async function chooseEngine(
       engine: hasFeatures ? 'db' : 'cypher',
       grouping: 'gds',
       pairs,
+      members: members(hasFeatures ? 'db' : 'cypher'),
       note:
         `${features}; grouped in the database by Graph Data Science (gds.wcc, gds.louvain), the account pairs ` +
         (pairs === 'procedure' ? `computed by ${PAIRS_PROCEDURE}` : 'computed by Cypher'),
@@ -454,6 +478,7 @@ async function chooseEngine(
     engine: tableEngine,
     grouping: 'in-process',
     pairs,
+    members: members(tableEngine),
     note:
       `${tableNote}; ${inProcess}, ` +
       (pairs === 'procedure' ? `the account pairs summed in the database (${LINKS_PROCEDURE})` : fromGraph),

@@ -29,13 +29,25 @@ export async function scoreContext(db: Database): Promise<ScoreContext> {
 export type MemberActivity = Map<string, Pick<AccountFeatures, 'tools' | 'apis'>>;
 
 /**
+ * Where the candidate members' reads run: 'procedure' by ringscope's procedures in the database
+ * (MemberReads.java, where the feature table is summed there too), 'cypher' by the portable
+ * statements. Both give the same rows (integration test).
+ */
+export type MemberReadSource = 'procedure' | 'cypher';
+
+/**
  * Reads the tools and APIs of the given accounts (candidate ring members). Detection runs this as
  * soon as the groups are known, while the risk feature stream still runs on the other core.
  */
-export async function readMemberActivity(db: Database, keys: string[]): Promise<MemberActivity> {
+export async function readMemberActivity(
+  db: Database,
+  keys: string[],
+  source: MemberReadSource,
+): Promise<MemberActivity> {
   const out: MemberActivity = new Map();
+  const statement = source === 'procedure' ? 'detect/account-features-in-db' : 'detect/account-features';
   for (let i = 0; i < keys.length; i += 5000) {
-    const rows = await db.read('detect/account-features', { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
+    const rows = await db.read(statement, { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
     for (const r of rows)
       out.set(String(r.key), { tools: r.tools as string[], apis: r.apis as AccountFeatures['apis'] });
   }
@@ -108,12 +120,14 @@ export async function readGroupIdentifiers(
   keys: string[],
   groups: number[][],
   maxShare: number,
+  source: MemberReadSource,
 ): Promise<SharedIdentifier[][]> {
   const index = new Map<string, number>();
   const identifiers: SharedIdentifier[] = [];
   let batch: string[] = [];
+  const statement = source === 'procedure' ? 'detect/group-identifiers-in-db' : 'detect/group-identifiers';
   const read = async () => {
-    const rows = await db.read('detect/group-identifiers', { keys: batch, maxShare }, NO_TIMEOUT);
+    const rows = await db.read(statement, { keys: batch, maxShare }, NO_TIMEOUT);
     batch = [];
     for (const r of rows) {
       const tags = (r.tags as string[]) ?? [];

@@ -161,8 +161,8 @@ public final class Launcher {
     }
 
     /**
-     * Registers ringscope's own procedures (detection's feature table and account pairs computed
-     * inside the database, ingest's batch writer); detection and ingest find them with SHOW
+     * Registers ringscope's own procedures (detection's feature table, account pairs and candidate
+     * members' reads computed inside the database, ingest's batch writer); detection and ingest find them with SHOW
      * PROCEDURES and run their Cypher statements otherwise.
      */
     private static void registerProcedures(GraphDatabaseService db) {
@@ -170,6 +170,7 @@ public final class Launcher {
         try {
             procedures.registerProcedure(AccountRiskFeatures.class);
             procedures.registerProcedure(AccountPairs.class);
+            procedures.registerProcedure(MemberReads.class);
             procedures.registerProcedure(IngestBatch.class);
         } catch (Exception e) {
             fail("could not register ringscope's procedures: " + e.getMessage());
