@@ -46,12 +46,35 @@ export async function readMemberActivity(
 ): Promise<MemberActivity> {
   const out: MemberActivity = new Map();
   const statement = source === 'procedure' ? 'detect/account-features-in-db' : 'detect/account-features';
-  for (let i = 0; i < keys.length; i += 5000) {
-    const rows = await db.read(statement, { keys: keys.slice(i, i + 5000) }, NO_TIMEOUT);
+  const batches = function* () {
+    for (let i = 0; i < keys.length; i += 5000) yield keys.slice(i, i + 5000);
+  };
+  await inFlight(batches(), async (batch) => {
+    const rows = await db.read(statement, { keys: batch }, NO_TIMEOUT);
     for (const r of rows)
       out.set(String(r.key), { tools: r.tools as string[], apis: r.apis as AccountFeatures['apis'] });
-  }
+  });
   return out;
+}
+
+/**
+ * Batches of one member read in flight at once: Neo4j answers one while this process unpacks the
+ * rows of the other, instead of each waiting for the other. At 1M accounts, 367k members by
+ * ringscope's procedures, one batch at a time then two: tools and APIs 7.0 then 6.0 s, shared
+ * identifiers 5.6 then 3.4 s, both side by side 9.3 then 8.2 s.
+ */
+const IN_FLIGHT = 2;
+
+/** Runs `read` over the batches, IN_FLIGHT at a time; fails with the first batch that fails. */
+async function inFlight<T>(batches: Iterable<T>, read: (batch: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  for (const batch of batches) {
+    const done: Promise<void> = read(batch).then(() => void running.delete(done));
+    done.catch(() => {}); // reported by the race or the Promise.all below
+    running.add(done);
+    if (running.size >= IN_FLIGHT) await Promise.race(running);
+  }
+  await Promise.all(running);
 }
 
 /**
@@ -124,11 +147,9 @@ export async function readGroupIdentifiers(
 ): Promise<SharedIdentifier[][]> {
   const index = new Map<string, number>();
   const identifiers: SharedIdentifier[] = [];
-  let batch: string[] = [];
   const statement = source === 'procedure' ? 'detect/group-identifiers-in-db' : 'detect/group-identifiers';
-  const read = async () => {
+  const read = async (batch: string[]) => {
     const rows = await db.read(statement, { keys: batch, maxShare }, NO_TIMEOUT);
-    batch = [];
     for (const r of rows) {
       const tags = (r.tags as string[]) ?? [];
       const degree = Number(r.degree);
@@ -138,13 +159,22 @@ export async function readGroupIdentifiers(
       identifiers.push({ label: String(r.label), key: String(r.key), tags, degree, weight, members });
     }
   };
-  for (const g of groups) {
-    for (const m of g) {
-      index.set(keys[m]!, m);
-      batch.push(keys[m]!);
+  // Whole groups to a batch; every member's index is known before its batch's rows arrive.
+  const batches = function* () {
+    let batch: string[] = [];
+    for (const g of groups) {
+      for (const m of g) {
+        index.set(keys[m]!, m);
+        batch.push(keys[m]!);
+      }
+      if (batch.length >= 5000) {
+        yield batch;
+        batch = [];
+      }
     }
-    if (batch.length >= 5000) await read();
-  }
-  if (batch.length) await read();
+    if (batch.length) yield batch;
+  };
+  await inFlight(batches(), read);
+  // Rows arrive in no fixed order from batches in flight; identifiersByGroup sorts each group's.
   return identifiersByGroup(identifiers, keys.length, groups);
 }
