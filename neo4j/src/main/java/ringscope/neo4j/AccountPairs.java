@@ -30,12 +30,12 @@ import org.neo4j.internal.kernel.api.TokenRead;
 import org.neo4j.internal.kernel.api.TokenSet;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
-import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
+import org.neo4j.storageengine.api.RelationshipSelection;
 
 import static ringscope.neo4j.AccountRiskFeatures.anyIn;
 import static ringscope.neo4j.AccountRiskFeatures.epochMillis;
@@ -62,10 +62,12 @@ public final class AccountPairs {
     private static final RelationshipType HAS_PHONE = RelationshipType.withName("HAS_PHONE");
     private static final RelationshipType HAS_EMAIL = RelationshipType.withName("HAS_EMAIL");
     private static final RelationshipType USED_IP = RelationshipType.withName("USED_IP");
-    private static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(
+    /** The six identifier link types, account to identifier (MemberReads reads the same). */
+    static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(
             new String[] {"USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP"})
             .map(RelationshipType::withName).toArray(RelationshipType[]::new);
-    private static final Map<String, Double> BASE_WEIGHT = Map.of(
+    /** Identifier labels and their base weights (MemberReads takes the labels). */
+    static final Map<String, Double> BASE_WEIGHT = Map.of(
             "PaymentMethod", 1.0, "Device", 1.0, "Phone", 1.0, "Email", 0.8, "Address", 0.5, "IP", 0.35);
 
     @Context
@@ -243,7 +245,7 @@ public final class AccountPairs {
         private void identifiers(int maxShare, Set<String> benign, Set<String> risky) {
             KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
             TokenRead tokens = ktx.tokenRead();
-            // Base weight by label id; Double.NaN: not an identifier label.
+            // Base weight by identifier label id (other labels are not in the map).
             Map<Integer, Double> weightOf = new HashMap<>();
             for (var e : BASE_WEIGHT.entrySet()) {
                 int id = tokens.nodeLabel(e.getKey());

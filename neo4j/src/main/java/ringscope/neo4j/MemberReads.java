@@ -1,7 +1,6 @@
 package ringscope.neo4j;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,11 +35,8 @@ public final class MemberReads {
     private static final Label API = Label.label("Api");
     private static final RelationshipType RAN = RelationshipType.withName("RAN");
     private static final RelationshipType CALLED = RelationshipType.withName("CALLED");
-    private static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(
-            new String[] {"USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP"})
-            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
-    private static final Set<String> IDENTIFIER_LABELS =
-            Set.of("Device", "PaymentMethod", "Phone", "Email", "Address", "IP");
+    private static final RelationshipType[] IDENTIFIER_TYPES = AccountPairs.IDENTIFIER_TYPES;
+    private static final Set<String> IDENTIFIER_LABELS = AccountPairs.BASE_WEIGHT.keySet();
 
     @Context
     public Transaction tx;
