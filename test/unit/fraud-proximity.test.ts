@@ -45,6 +45,40 @@ describe('personalisedPageRank', () => {
     expect(picked.some((x) => x > 0)).toBe(true);
   });
 
+  it('gives, to the last bit, the walk that passes over every account', () => {
+    // Accounts 0–9 linked in two components (one without seeds), 10–19 unlinked, 15 an unlinked seed.
+    const edges = new EdgeList();
+    for (let i = 0; i < 12; i++) edges.push(i % 5, (i * 3 + 1) % 5, 0.3 + (i % 4) * 0.5);
+    for (let i = 5; i < 9; i++) edges.push(i, i + 1, 0.7);
+    const graph = linkGraph(20, [edges], 2);
+    const seeds = [0, 3, 15];
+    // The update written out plainly, account by account in order, as before the walk skipped any.
+    const n = graph.size;
+    const strength = Array.from({ length: n }, (_, i) => {
+      let s = 0;
+      for (let e = graph.offsets[i]!; e < graph.offsets[i + 1]!; e++) s += graph.weights[e]!;
+      return s;
+    });
+    const start = new Float64Array(n);
+    for (const s of seeds) start[s] = 1 / seeds.length;
+    let p = Float64Array.from(start);
+    for (let it = 0; it < 20; it++) {
+      const next = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        if (strength[i] === 0) next[i]! += p[i]!;
+        else
+          for (let e = graph.offsets[i]!; e < graph.offsets[i + 1]!; e++)
+            next[graph.targets[e]!]! += (p[i]! / strength[i]!) * graph.weights[e]!;
+      }
+      for (let i = 0; i < n; i++) next[i] = start[i] ? 0.7 * next[i]! + 0.3 * start[i]! : 0.7 * next[i]!;
+      p = next;
+    }
+    const expected = [...p].map((x) => x * seeds.length);
+    expect([...personalisedPageRank(graph, seeds)]).toEqual(expected);
+    expect(expected[15]).toBeGreaterThan(0);
+    expect(expected.slice(5, 10).every((x) => x === 0)).toBe(true);
+  });
+
   it('is all zero without seeds', () => {
     expect([...personalisedPageRank(g, [])].every((x) => x === 0)).toBe(true);
   });
