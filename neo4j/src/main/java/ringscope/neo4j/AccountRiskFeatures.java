@@ -16,6 +16,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -32,6 +33,7 @@ import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
+import org.neo4j.storageengine.api.Degrees;
 import org.neo4j.storageengine.api.PropertySelection;
 import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.values.storable.TextArray;
@@ -175,7 +177,13 @@ public final class AccountRiskFeatures {
         private final NodeCursor node;
         private final PropertyCursor props;
         private final RelationshipSelection identifierLinksIn;
+        private final RelationshipSelection referrals;
         private final int tagsKey;
+        /**
+         * Shared identifiers (two or more accounts) met so far: degree << 4 | the tag flags (1 benign,
+         * 2 risky, 4 proxy, 8 SMS platform). An identifier of one account is met once and not kept.
+         */
+        private final LongIntHashMap shared = new LongIntHashMap();
         private boolean closed;
 
         Identifiers(Transaction tx) {
@@ -185,7 +193,25 @@ public final class AccountRiskFeatures {
             int[] types = Arrays.stream(READ_TYPES, 0, 6).mapToInt(t -> ktx.tokenRead().relationshipType(t))
                     .filter(t -> t >= 0).toArray();
             identifierLinksIn = RelationshipSelection.selection(types, Direction.INCOMING);
+            int referred = ktx.tokenRead().relationshipType(REFERRED.name());
+            referrals = referred < 0 ? RelationshipSelection.NO_RELATIONSHIPS
+                    : RelationshipSelection.selection(referred, Direction.BOTH);
             tagsKey = ktx.tokenRead().propertyKey("tags");
+        }
+
+        /** What remember() kept of node `id`, -1 when nothing. */
+        int known(long id) {
+            return shared.getIfAbsent(id, -1);
+        }
+
+        /** Keeps a shared identifier's degree and tag flags (degrees past 2^27 are not kept). */
+        void remember(long id, long degree, int flags) {
+            if (degree < (1L << 27)) shared.put(id, (int) (degree << 4) | flags);
+        }
+
+        /** The account's REFERRED links out and in, in one pass (getDegree walks a small node's chain per call). */
+        Degrees referrals(long account) {
+            return at(account) ? node.degrees(referrals) : Degrees.EMPTY;
         }
 
         /** Positions the cursor on node `id`; false when it is gone. */
@@ -210,6 +236,7 @@ public final class AccountRiskFeatures {
             closed = true;
             node.close();
             props.close();
+            shared.clear();
         }
     }
 
@@ -281,15 +308,32 @@ public final class AccountRiskFeatures {
             boolean identifier = !t.equals("RAN") && !t.equals("BOUGHT_FROM");
             // The end node's tags count for shared identifiers (rarity), proxy IPs, SMS-platform
             // phones and tools; a device, card, email or address of one account needs no tags.
+            // A shared identifier is met again from each of its accounts: what it says is kept.
             List<String> idTags = List.of();
-            double rarity = 0.0;
-            if (ids.at(r.getEndNodeId())) {
-                long degree = identifier ? ids.degree() : 0;
-                if (degree >= 2 || t.equals("USED_IP") || t.equals("HAS_PHONE") || t.equals("RAN")) idTags = ids.tags();
-                if (degree >= 2 && !anyIn(idTags, p.benign)) {
-                    rarity = LOG2 / Math.log(1 + degree) * (anyIn(idTags, p.risky) ? 1.5 : 1.0);
+            long degree = 0;
+            boolean benign = false, risky = false, proxy = false, sms = false;
+            long end = r.getEndNodeId();
+            int known = identifier ? ids.known(end) : -1;
+            if (known >= 0) {
+                degree = known >>> 4;
+                benign = (known & 1) != 0;
+                risky = (known & 2) != 0;
+                proxy = (known & 4) != 0;
+                sms = (known & 8) != 0;
+            } else if (ids.at(end)) {
+                degree = identifier ? ids.degree() : 0;
+                if (degree >= 2 || t.equals("USED_IP") || t.equals("HAS_PHONE") || t.equals("RAN")) {
+                    idTags = ids.tags();
+                    benign = anyIn(idTags, p.benign);
+                    risky = anyIn(idTags, p.risky);
+                    proxy = anyIn(idTags, p.proxy);
+                    sms = anyIn(idTags, p.sms);
+                }
+                if (identifier && degree >= 2) {
+                    ids.remember(end, degree, (benign ? 1 : 0) | (risky ? 2 : 0) | (proxy ? 4 : 0) | (sms ? 8 : 0));
                 }
             }
+            double rarity = degree >= 2 && !benign ? LOG2 / Math.log(1 + degree) * (risky ? 1.5 : 1.0) : 0.0;
             Long first = null;
             if (!t.equals("SHIPS_TO") && !t.equals("USED_IP") && !t.equals("RAN") && !t.equals("PAID_WITH")) {
                 first = epochMillis(r.getProperty("firstSeen", null));
@@ -319,8 +363,8 @@ public final class AccountRiskFeatures {
                 refunds += number(pay.get("refunds"));
             }
             if (t.equals("USED_DEVICE") || t.equals("USED_IP")) failures += number(r.getProperty("failures", null));
-            if (t.equals("USED_IP") && anyIn(idTags, p.proxy)) proxyIps++;
-            if (t.equals("HAS_PHONE") && anyIn(idTags, p.sms)) smsPhones++;
+            if (t.equals("USED_IP") && proxy) proxyIps++;
+            if (t.equals("HAS_PHONE") && sms) smsPhones++;
             if (t.equals("RAN")) {
                 Object category = r.getEndNode().getProperty("category", null);
                 if ((category != null && p.toolCategories.contains(String.valueOf(category))) || idTags.contains("fraud-tool")) {
@@ -348,8 +392,9 @@ public final class AccountRiskFeatures {
                 epochMillis(props.get("lastSeen")), epochMillis(props.get("firstOrderAt")), firstPayment}) {
             f.numbers.putDouble(t == null ? Double.NaN : (double) t);
         }
-        f.numbers.putDouble(a.getDegree(REFERRED, Direction.OUTGOING));
-        f.numbers.putDouble(a.getDegree(REFERRED, Direction.INCOMING));
+        Degrees referrals = ids.referrals(a.getId());
+        f.numbers.putDouble(referrals.outgoingDegree());
+        f.numbers.putDouble(referrals.incomingDegree());
         f.numbers.putDouble(maxWithin(idTimes, p.burstWindowMs));
         for (Map.Entry<String, Object> e : props.entrySet()) {
             Object v = e.getValue();
