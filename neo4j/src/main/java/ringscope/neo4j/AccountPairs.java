@@ -62,10 +62,21 @@ public final class AccountPairs {
     private static final RelationshipType HAS_PHONE = RelationshipType.withName("HAS_PHONE");
     private static final RelationshipType HAS_EMAIL = RelationshipType.withName("HAS_EMAIL");
     private static final RelationshipType USED_IP = RelationshipType.withName("USED_IP");
-    /** The six identifier link types, account to identifier (MemberReads reads the same). */
+    /** The six identifier link types, account to identifier (the feature table and MemberReads read the same). */
     static final RelationshipType[] IDENTIFIER_TYPES = Arrays.stream(
             new String[] {"USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP"})
             .map(RelationshipType::withName).toArray(RelationshipType[]::new);
+    /**
+     * Links of the six identifier types into a node, by this database's type ids (for kernel cursors);
+     * none when no such type exists yet.
+     */
+    static RelationshipSelection identifierLinksIn(TokenRead tokens) {
+        int[] types = Arrays.stream(IDENTIFIER_TYPES).mapToInt(t -> tokens.relationshipType(t.name()))
+                .filter(t -> t >= 0).toArray();
+        return types.length == 0 ? RelationshipSelection.NO_RELATIONSHIPS
+                : RelationshipSelection.selection(types, Direction.INCOMING);
+    }
+
     /** Identifier labels and their base weights (MemberReads takes the labels). */
     static final Map<String, Double> BASE_WEIGHT = Map.of(
             "PaymentMethod", 1.0, "Device", 1.0, "Phone", 1.0, "Email", 0.8, "Address", 0.5, "IP", 0.35);
@@ -251,10 +262,8 @@ public final class AccountPairs {
                 int id = tokens.nodeLabel(e.getKey());
                 if (id >= 0) weightOf.put(id, e.getValue());
             }
-            int[] types = Arrays.stream(IDENTIFIER_TYPES).mapToInt(t -> tokens.relationshipType(t.name()))
-                    .filter(t -> t >= 0).toArray();
-            if (weightOf.isEmpty() || types.length == 0) return;
-            RelationshipSelection linksIn = RelationshipSelection.selection(types, Direction.INCOMING);
+            RelationshipSelection linksIn = identifierLinksIn(tokens);
+            if (weightOf.isEmpty() || linksIn == RelationshipSelection.NO_RELATIONSHIPS) return;
             int tagsKey = tokens.propertyKey("tags");
             BitSet accounts = new BitSet();
             try (var all = tx.findNodes(ACCOUNT)) {

@@ -51,14 +51,12 @@ public final class AccountRiskFeatures {
     private static final Label ACCOUNT = Label.label("Account");
     private static final RelationshipType REFERRED = RelationshipType.withName("REFERRED");
     /**
-     * The relationships read from each account, in the order of the Cypher statement's pattern; the
-     * first six are identifier links, which an identifier's degree counts, from any node.
+     * The relationships read from each account, in the order of the Cypher statement's pattern: the
+     * six identifier links (which an identifier's degree counts, from any node), then tools and APIs.
      */
-    private static final String[] READ_TYPES = {
-        "USED_DEVICE", "PAID_WITH", "HAS_PHONE", "HAS_EMAIL", "SHIPS_TO", "USED_IP", "RAN", "BOUGHT_FROM"
-    };
-    private static final RelationshipType[] READ = Arrays.stream(READ_TYPES)
-            .map(RelationshipType::withName).toArray(RelationshipType[]::new);
+    private static final RelationshipType[] READ = Stream.concat(Arrays.stream(AccountPairs.IDENTIFIER_TYPES),
+            Stream.of(RelationshipType.withName("RAN"), RelationshipType.withName("BOUGHT_FROM")))
+            .toArray(RelationshipType[]::new);
     private static final double LOG2 = Math.log(2);
     /**
      * Rarity weights and order amounts are summed as whole multiples of 2^-32 and 2^-20, as the
@@ -190,9 +188,7 @@ public final class AccountRiskFeatures {
             ktx = ((InternalTransaction) tx).kernelTransaction();
             node = ktx.cursors().allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
             props = ktx.cursors().allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker());
-            int[] types = Arrays.stream(READ_TYPES, 0, 6).mapToInt(t -> ktx.tokenRead().relationshipType(t))
-                    .filter(t -> t >= 0).toArray();
-            identifierLinksIn = RelationshipSelection.selection(types, Direction.INCOMING);
+            identifierLinksIn = AccountPairs.identifierLinksIn(ktx.tokenRead());
             int referred = ktx.tokenRead().relationshipType(REFERRED.name());
             referrals = referred < 0 ? RelationshipSelection.NO_RELATIONSHIPS
                     : RelationshipSelection.selection(referred, Direction.BOTH);
